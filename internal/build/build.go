@@ -1,0 +1,118 @@
+// Package build owns turning the site into files: it lays the built-in site
+// (embedded in the binary) under a Trust's folder, runs Hugo in-process, runs
+// every check, and only then swaps the new output into the destination, so a
+// failed build leaves the previous output exactly as it was.
+package build
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+
+	"github.com/esosite/esosite/internal/check"
+)
+
+// Options says what to build and where.
+type Options struct {
+	Site        string // a Trust's folder layered over the built-in site; "" for the built-in site alone
+	Destination string // where the finished site goes; default "public"
+	BaseURL     string // where it will be served, e.g. https://trust.example/eso/; default "/"
+	Log         io.Writer
+}
+
+// Result says what a build produced, for reports and tests.
+type Result struct {
+	Pages   int
+	Weights []check.Weight // heaviest first
+}
+
+// Build builds the site into opts.Destination, replacing it atomically.
+func Build(opts Options) (*Result, error) {
+	if opts.Destination == "" {
+		opts.Destination = "public"
+	}
+	dest, err := filepath.Abs(opts.Destination)
+	if err != nil {
+		return nil, err
+	}
+	parent := filepath.Dir(dest)
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return nil, fmt.Errorf("%s: cannot create the destination's folder: %v", opts.Destination, err)
+	}
+	// The new site is built beside the destination, so the final rename stays
+	// on one file system and is atomic.
+	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(dest)+".new-")
+	if err != nil {
+		return nil, fmt.Errorf("%s: cannot write next to the destination: %v", opts.Destination, err)
+	}
+	defer os.RemoveAll(tmp)
+	// MkdirTemp makes a private folder; a web server must be able to read the site.
+	if err := os.Chmod(tmp, 0o755); err != nil {
+		return nil, err
+	}
+	res, err := buildInto(opts, tmp)
+	if err != nil {
+		return nil, err
+	}
+	if err := swap(tmp, dest); err != nil {
+		return nil, fmt.Errorf("%s: %v", opts.Destination, err)
+	}
+	return res, nil
+}
+
+// Check runs every check by building into a throwaway folder.
+func Check(opts Options) (*Result, error) {
+	tmp, err := os.MkdirTemp("", "esosite-check-")
+	if err != nil {
+		return nil, err
+	}
+	defer os.RemoveAll(tmp)
+	return buildInto(opts, filepath.Join(tmp, "public"))
+}
+
+// buildInto runs the whole flow: gather, pre-build checks, Hugo, post-build checks.
+func buildInto(opts Options, out string) (*Result, error) {
+	ws, err := newWorkspace(opts)
+	if err != nil {
+		return nil, err
+	}
+	defer ws.Close()
+	if err := check.FrontMatter(ws.pages, ws.layouts).Err(); err != nil {
+		return nil, err
+	}
+	if err := ws.hugo("build", "--destination", out); err != nil {
+		return nil, err
+	}
+	o, err := check.ReadOutput(os.DirFS(out), ws.basePath)
+	if err != nil {
+		return nil, err
+	}
+	var ps check.Problems
+	ps = append(ps, check.Links(o)...)
+	ps = append(ps, check.CSP(o)...)
+	weights, err := check.Weights(o)
+	if err != nil {
+		return nil, err
+	}
+	ps = append(ps, check.Budget(weights, ws.budget)...)
+	for i := range ps {
+		ps[i].Path = filepath.Join(outputLabel(opts), ps[i].Path)
+	}
+	if err := ps.Err(); err != nil {
+		return nil, err
+	}
+	if len(o.Pages) == 0 {
+		return nil, errors.New("the build produced no pages")
+	}
+	return &Result{Pages: len(o.Pages), Weights: weights}, nil
+}
+
+// outputLabel names built pages in messages by where they will end up.
+func outputLabel(opts Options) string {
+	if opts.Destination == "" {
+		return "public"
+	}
+	return opts.Destination
+}

@@ -1,0 +1,231 @@
+package build
+
+import (
+	"encoding/json"
+	"fmt"
+	"io/fs"
+	"net/url"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+
+	"github.com/pelletier/go-toml/v2"
+
+	"github.com/esosite/esosite"
+	"github.com/esosite/esosite/internal/check"
+)
+
+// A workspace is one Hugo project in a temporary folder: the built-in site
+// extracted as the theme "esosite", and the Trust's folder (if any) as the
+// project, so the Trust's files win wherever both have the same path.
+type workspace struct {
+	dir      string // the temporary folder; removed by Close
+	themeDir string // dir/themes/esosite: the built-in site
+	source   string // Hugo's project folder: the Trust's folder, or an empty one
+	config   string // the generated Hugo config
+	basePath string // the path part of baseURL
+	budget   int    // page weight budget in bytes
+	pages    []check.Page
+	layouts  map[string]bool // layout names pages may ask for
+	// display maps folders Hugo sees to the folders a person knows, for messages.
+	display map[string]string
+}
+
+func newWorkspace(opts Options) (*workspace, error) {
+	dir, err := os.MkdirTemp("", "esosite-")
+	if err != nil {
+		return nil, err
+	}
+	ws := &workspace{dir: dir, themeDir: filepath.Join(dir, "themes", "esosite"), display: map[string]string{}}
+	if err := ws.setUp(opts); err != nil {
+		ws.Close()
+		return nil, err
+	}
+	return ws, nil
+}
+
+func (ws *workspace) Close() { os.RemoveAll(ws.dir) }
+
+func (ws *workspace) setUp(opts Options) error {
+	if err := extract(esosite.Files, ws.themeDir); err != nil {
+		return err
+	}
+	ws.display[ws.themeDir] = "" // built-in files are named as in the repository
+	ws.source = filepath.Join(ws.dir, "project")
+	if opts.Site != "" {
+		abs, err := filepath.Abs(opts.Site)
+		if err != nil {
+			return err
+		}
+		st, err := os.Stat(abs)
+		if err != nil {
+			return fmt.Errorf("%s: cannot read the site folder: %v", opts.Site, unwrapPathError(err))
+		}
+		if !st.IsDir() {
+			return fmt.Errorf("%s: --site must name a folder, not a file", opts.Site)
+		}
+		if _, err := os.ReadDir(abs); err != nil {
+			return fmt.Errorf("%s: cannot read the site folder: %v", opts.Site, unwrapPathError(err))
+		}
+		ws.source = abs
+		ws.display[abs] = filepath.Clean(opts.Site)
+	} else if err := os.MkdirAll(ws.source, 0o755); err != nil {
+		return err
+	}
+	ws.layouts = layoutNames(ws.themeDir, ws.source)
+	if err := ws.gatherPages(opts); err != nil {
+		return err
+	}
+	return ws.writeConfig(opts)
+}
+
+// extract writes the embedded site to dir.
+func extract(fsys fs.FS, dir string) error {
+	return fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		target := filepath.Join(dir, filepath.FromSlash(p))
+		if d.IsDir() {
+			return os.MkdirAll(target, 0o755)
+		}
+		data, err := fs.ReadFile(fsys, p)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(target, data, 0o644)
+	})
+}
+
+// gatherPages reads every content page, the Trust's copy winning, for the
+// pre-build checks.
+func (ws *workspace) gatherPages(opts Options) error {
+	byRel := map[string]check.Page{}
+	var order []string
+	add := func(root, label string) error {
+		contentDir := filepath.Join(root, "content")
+		if _, err := os.Stat(contentDir); err != nil {
+			return nil
+		}
+		return filepath.WalkDir(contentDir, func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return fmt.Errorf("%s: %v", ws.displayPath(p), unwrapPathError(err))
+			}
+			if d.IsDir() || !strings.HasSuffix(p, ".md") {
+				return nil
+			}
+			data, err := os.ReadFile(p)
+			if err != nil {
+				return fmt.Errorf("%s: %v", ws.displayPath(p), unwrapPathError(err))
+			}
+			rel, _ := filepath.Rel(root, p)
+			if _, seen := byRel[rel]; !seen {
+				order = append(order, rel)
+			}
+			byRel[rel] = check.Page{Path: ws.displayPath(p), Data: data}
+			return nil
+		})
+	}
+	if err := add(ws.themeDir, ""); err != nil {
+		return err
+	}
+	if opts.Site != "" {
+		if err := add(ws.source, opts.Site); err != nil {
+			return err
+		}
+	}
+	for _, rel := range order {
+		ws.pages = append(ws.pages, byRel[rel])
+	}
+	return nil
+}
+
+// writeConfig writes the Hugo config: the built-in hugo.toml plus the keys
+// only the project may set (baseURL, theme, where Hugo keeps its caches).
+func (ws *workspace) writeConfig(opts Options) error {
+	raw, err := fs.ReadFile(esosite.Files, "hugo.toml")
+	if err != nil {
+		return err
+	}
+	cfg := map[string]any{}
+	if err := toml.Unmarshal(raw, &cfg); err != nil {
+		return fmt.Errorf("hugo.toml: %v", err)
+	}
+	base := opts.BaseURL
+	if base == "" {
+		base = "/"
+	}
+	u, err := url.Parse(base)
+	if err != nil || (u.Scheme != "" && u.Scheme != "http" && u.Scheme != "https") || (u.Scheme != "" && u.Host == "") {
+		return fmt.Errorf("--baseURL %q is not a web address; write it like https://trust.example/eso/ or /eso/", base)
+	}
+	if !strings.HasSuffix(u.Path, "/") {
+		u.Path += "/"
+	}
+	ws.basePath = path.Clean(u.Path)
+	if ws.basePath != "/" {
+		ws.basePath += "/"
+	}
+	cfg["baseURL"] = u.String()
+	cfg["theme"] = []string{"esosite"}
+	cfg["themesDir"] = filepath.Join(ws.dir, "themes")
+	cfg["resourceDir"] = filepath.Join(ws.dir, "resources")
+	cfg["cacheDir"] = filepath.Join(ws.dir, "cache")
+	cfg["noBuildLock"] = true
+	if params, ok := cfg["params"].(map[string]any); ok {
+		if b, ok := params["pageBudgetBytes"].(int64); ok {
+			ws.budget = int(b)
+		}
+	}
+	data, err := json.MarshalIndent(cfg, "", "  ")
+	if err != nil {
+		return err
+	}
+	ws.config = filepath.Join(ws.dir, "hugo.json")
+	return os.WriteFile(ws.config, data, 0o644)
+}
+
+// displayPath turns a path Hugo or the workspace uses into the one the person
+// running esosite knows: their own folder, or the repository path of a built-in file.
+func (ws *workspace) displayPath(p string) string {
+	for from, to := range ws.display {
+		if rel, err := filepath.Rel(from, p); err == nil && !strings.HasPrefix(rel, "..") {
+			return filepath.Join(to, rel)
+		}
+	}
+	return p
+}
+
+// rewritePaths replaces every workspace path in a message with its display path.
+func (ws *workspace) rewritePaths(msg string) string {
+	for from, to := range ws.display {
+		repl := to
+		if repl != "" {
+			repl += string(filepath.Separator)
+		}
+		msg = strings.ReplaceAll(msg, from+string(filepath.Separator), repl)
+	}
+	return strings.ReplaceAll(msg, ws.dir+string(filepath.Separator), "")
+}
+
+func unwrapPathError(err error) error {
+	if pe, ok := err.(*fs.PathError); ok {
+		return pe.Err
+	}
+	return err
+}
+
+// layoutNames lists the page layouts (layouts/NAME.html) in the given folders.
+func layoutNames(roots ...string) map[string]bool {
+	names := map[string]bool{}
+	for _, root := range roots {
+		entries, _ := os.ReadDir(filepath.Join(root, "layouts"))
+		for _, e := range entries {
+			if n, ok := strings.CutSuffix(e.Name(), ".html"); ok && !e.IsDir() {
+				names[n] = true
+			}
+		}
+	}
+	return names
+}
