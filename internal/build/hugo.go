@@ -68,7 +68,7 @@ func runHugo(args []string, tee io.Writer) (log string, err error) {
 
 // Hugo's log lines start with the level; errors carry "path:line:col".
 var (
-	logLevel  = regexp.MustCompile(`^(WARN|ERROR)\s+`)
+	logLevel = regexp.MustCompile(`^(WARN|ERROR)\s+`)
 	// A position Hugo quotes inside a message: "path:line:col": rest.
 	quotedPos = regexp.MustCompile(`"([^"]+?):(\d+):\d+": (.*)$`)
 	// A message that starts with a position: path:line:col: rest.

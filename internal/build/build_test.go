@@ -1,0 +1,224 @@
+package build_test
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/esosite/esosite/internal/build"
+)
+
+// buildSite builds into a fresh temp folder and returns it.
+func buildSite(t testing.TB, opts build.Options) string {
+	t.Helper()
+	opts.Destination = filepath.Join(t.TempDir(), "public")
+	if _, err := build.Build(opts); err != nil {
+		t.Fatalf("build failed:\n%v", err)
+	}
+	return opts.Destination
+}
+
+func read(t testing.TB, dir, rel string) string {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join(dir, rel))
+	if err != nil {
+		t.Fatalf("%s: %v", rel, err)
+	}
+	return string(data)
+}
+
+// treeHash is one line per file: path and SHA-256, sorted.
+func treeHash(t testing.TB, dir string) string {
+	t.Helper()
+	var lines []string
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, p)
+		lines = append(lines, fmt.Sprintf("%x  %s", sha256.Sum256(data), rel))
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sort.Strings(lines)
+	return strings.Join(lines, "\n")
+}
+
+func htmlPages(t testing.TB, dir string) []string {
+	t.Helper()
+	var pages []string
+	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && strings.HasSuffix(p, ".html") {
+			rel, _ := filepath.Rel(dir, p)
+			pages = append(pages, rel)
+		}
+		return nil
+	})
+	return pages
+}
+
+func TestBuiltInSite(t *testing.T) {
+	out := buildSite(t, build.Options{})
+	pages := htmlPages(t, out)
+	if len(pages) < 3 {
+		t.Fatalf("only %d pages built: %v", len(pages), pages)
+	}
+	chooser := read(t, out, "index.html")
+	if !strings.Contains(chooser, `href="/en/" lang="en" hreflang="en"`) {
+		t.Errorf("the root page is not a language chooser linking to /en/:\n%s", chooser)
+	}
+	if strings.Contains(chooser, "http-equiv=\"refresh\"") {
+		t.Error("the root page must not be a meta refresh")
+	}
+	h1 := regexp.MustCompile(`<h1[ >]`)
+	inline := regexp.MustCompile(`<script>|<script [^>]*>[^<]+</script>|<style|\sstyle="|\son[a-z]+="`)
+	for _, p := range pages {
+		html := read(t, out, p)
+		if n := len(h1.FindAllString(html, -1)); n != 1 {
+			t.Errorf("%s has %d h1 elements, want 1", p, n)
+		}
+		if m := inline.FindString(html); m != "" {
+			t.Errorf("%s has inline script, style or handler %q", p, m)
+		}
+		for _, bad := range []string{"http://", "//fonts.", "googleapis", "document.cookie"} {
+			if strings.Contains(html, "src=\""+bad) || strings.Contains(html, bad+"\"") && bad != "http://" {
+				t.Errorf("%s refers to %q", p, bad)
+			}
+		}
+	}
+}
+
+func TestSubPath(t *testing.T) {
+	out := buildSite(t, build.Options{BaseURL: "http://host/trust/eso/"})
+	rootRel := regexp.MustCompile(`(?:href|src)="(/[^"]*)"`)
+	for _, p := range htmlPages(t, out) {
+		for _, m := range rootRel.FindAllStringSubmatch(read(t, out, p), -1) {
+			if !strings.HasPrefix(m[1], "/trust/eso/") {
+				t.Errorf("%s: link %q escapes the sub-path /trust/eso/", p, m[1])
+			}
+		}
+	}
+	if !strings.Contains(read(t, out, "index.html"), `href="/trust/eso/en/"`) {
+		t.Error("the chooser does not link to /trust/eso/en/")
+	}
+}
+
+func TestReproducible(t *testing.T) {
+	a := treeHash(t, buildSite(t, build.Options{}))
+	b := treeHash(t, buildSite(t, build.Options{}))
+	if a != b {
+		t.Errorf("two builds of the same input differ:\n%s\n---\n%s", a, b)
+	}
+}
+
+func TestAtomicFailureLeavesDestination(t *testing.T) {
+	dest := filepath.Join(t.TempDir(), "public")
+	if _, err := build.Build(build.Options{Destination: dest}); err != nil {
+		t.Fatal(err)
+	}
+	before := treeHash(t, dest)
+	_, err := build.Build(build.Options{Destination: dest, Site: "testdata/broken"})
+	if err == nil {
+		t.Fatal("a broken page built without error")
+	}
+	want := filepath.Join("testdata", "broken", "content", "en", "broken.md") + ":"
+	if !strings.Contains(err.Error(), want) {
+		t.Errorf("error does not name the user's file %s:\n%v", want, err)
+	}
+	if strings.Contains(err.Error(), os.TempDir()) {
+		t.Errorf("error shows a temporary path:\n%v", err)
+	}
+	if after := treeHash(t, dest); after != before {
+		t.Errorf("a failed build changed the destination")
+	}
+	entries, _ := os.ReadDir(filepath.Dir(dest))
+	if len(entries) != 1 {
+		t.Errorf("a failed build left files beside the destination: %v", entries)
+	}
+}
+
+func TestOverlayAddsAndReplacesPages(t *testing.T) {
+	out := buildSite(t, build.Options{Site: "testdata/overlay"})
+	if got := read(t, out, "en/local-parking/index.html"); !strings.Contains(got, "<h1>Parking at the hospital</h1>") {
+		t.Errorf("the overlay's new page is missing its h1:\n%s", got)
+	}
+	if got := read(t, out, "en/about/index.html"); !strings.Contains(got, "<h1>About this Trust") {
+		t.Errorf("the overlay's about page did not replace the built-in one:\n%s", got)
+	}
+}
+
+func TestContentsListOnLongPages(t *testing.T) {
+	out := buildSite(t, build.Options{Site: "testdata/long"})
+	got := read(t, out, "en/long-page/index.html")
+	for _, want := range []string{`<nav class="contents"`, `<a href="#part-1">Part 1</a>`, `<a href="#part-4">Part 4</a>`} {
+		if !strings.Contains(got, want) {
+			t.Errorf("long page lacks %q", want)
+		}
+	}
+	if short := read(t, out, "en/short-page/index.html"); strings.Contains(short, `class="contents"`) {
+		t.Error("a short page got a contents list")
+	}
+}
+
+func TestBadInput(t *testing.T) {
+	tmp := t.TempDir()
+	file := filepath.Join(tmp, "file")
+	os.WriteFile(file, nil, 0o644)
+	page := func(fm string) string {
+		dir := t.TempDir()
+		os.MkdirAll(filepath.Join(dir, "content", "en"), 0o755)
+		os.WriteFile(filepath.Join(dir, "content", "en", "p.md"), []byte(fm), 0o644)
+		return dir
+	}
+	good := "title: \"T\"\ndescription: \"D.\"\nlastReviewed: 2026-01-01\nnextReview: 2027-01-01\nsources: []\n"
+	cases := []struct {
+		name string
+		opts build.Options
+		want string
+	}{
+		{"missing folder", build.Options{Site: filepath.Join(tmp, "nope")}, "nope: cannot read the site folder"},
+		{"file not folder", build.Options{Site: file}, "must name a folder"},
+		{"bad baseURL", build.Options{BaseURL: "ftp://x/"}, "not a web address"},
+		{"unknown layout", build.Options{Site: page("---\n" + good + "layout: nosuch\n---\n")}, "p.md:7: layout \"nosuch\" does not exist"},
+		{"unknown shortcode", build.Options{Site: page("---\n" + good + "---\n{{< nosuch >}}\n")}, "p.md:8:"},
+		{"missing title", build.Options{Site: page("---\ndescription: \"D.\"\nlastReviewed: 2026-01-01\nnextReview: 2027-01-01\nsources: []\n---\n")}, "p.md:6: missing \"title\""},
+		{"review too late", build.Options{Site: page("---\ntitle: \"T\"\ndescription: \"D.\"\nlastReviewed: 2026-01-01\nnextReview: 2030-01-01\nsources: []\n---\n")}, "p.md:5: nextReview (2030-01-01) is more than 3 years"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			c.opts.Destination = filepath.Join(t.TempDir(), "public")
+			_, err := build.Build(c.opts)
+			if err == nil || !strings.Contains(err.Error(), c.want) {
+				t.Fatalf("want an error containing %q, got: %v", c.want, err)
+			}
+			if _, statErr := os.Stat(c.opts.Destination); statErr == nil {
+				t.Error("a failed build created the destination")
+			}
+			if bytes.Contains([]byte(err.Error()), []byte("goroutine ")) {
+				t.Error("error contains a stack trace")
+			}
+		})
+	}
+}
+
+func BenchmarkBuild(b *testing.B) {
+	dest := filepath.Join(b.TempDir(), "public")
+	for b.Loop() {
+		if _, err := build.Build(build.Options{Destination: dest}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
