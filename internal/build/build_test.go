@@ -222,3 +222,26 @@ func BenchmarkBuild(b *testing.B) {
 		}
 	}
 }
+
+func TestTrustSettings(t *testing.T) {
+	out := buildSite(t, build.Options{Site: "testdata/trust"})
+	page := read(t, out, "en/contacts/index.html")
+	for _, want := range []string{
+		`<a class="site-header__name" href="/eso/en/"><img class="site-header__logo" src="/eso/trust/logo.`,
+		`Riverside Children&#39;s NHS Trust</a>`, // header
+		`<p class="site-footer__owner">Riverside Children&#39;s NHS Trust</p>`,
+		`<a href="tel:03005550101" dir="ltr">0300 555 0101</a>`,
+		`<a href="mailto:pals@riverside.example" dir="ltr">pals@riverside.example</a>`,
+		`Ask the ward staff or your child&#39;s consultant who your family advocate is.`, // no advocate configured
+		`looked after by Riverside Children&#39;s NHS Trust.`,
+		`<link rel="canonical" href="https://trust.example/eso/en/contacts/">`, // baseURL from esosite.toml
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("contacts page lacks %q", want)
+		}
+	}
+	css, _ := filepath.Glob(filepath.Join(out, "css", "site.min.*.css"))
+	if len(css) != 1 || !strings.Contains(read(t, out, strings.TrimPrefix(css[0], out)), "--brand:#6b2c5f") {
+		t.Errorf("the brand colour is not in the one stylesheet %v", css)
+	}
+}

@@ -8,12 +8,15 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
+	"sort"
 	"strings"
 
 	"github.com/pelletier/go-toml/v2"
 
 	"github.com/esosite/esosite"
 	"github.com/esosite/esosite/internal/check"
+	"github.com/esosite/esosite/internal/trust"
 )
 
 // A workspace is one Hugo project in a temporary folder: the built-in site
@@ -28,6 +31,7 @@ type workspace struct {
 	budget   int    // page weight budget in bytes
 	pages    []check.Page
 	layouts  map[string]bool // layout names pages may ask for
+	trust    *trust.Config   // the Trust's esosite.toml, if it has one
 	// display maps folders Hugo sees to the folders a person knows, for messages.
 	display map[string]string
 }
@@ -38,6 +42,9 @@ func newWorkspace(opts Options) (*workspace, error) {
 		return nil, err
 	}
 	ws := &workspace{dir: dir, themeDir: filepath.Join(dir, "themes", "esosite"), display: map[string]string{}}
+	if err := os.MkdirAll(filepath.Join(dir, "themes", "trust"), 0o755); err != nil {
+		return nil, err
+	}
 	if err := ws.setUp(opts); err != nil {
 		ws.Close()
 		return nil, err
@@ -77,7 +84,46 @@ func (ws *workspace) setUp(opts Options) error {
 	if err := ws.gatherPages(opts); err != nil {
 		return err
 	}
-	return ws.writeConfig(opts)
+	cfg, err := builtinConfig()
+	if err != nil {
+		return err
+	}
+	if opts.Site != "" {
+		ws.trust, err = trust.Load(ws.source, ws.display[ws.source], languageNames(cfg))
+		if err != nil {
+			return err
+		}
+	}
+	if ws.trust != nil {
+		if err := ws.trust.WriteAssets(ws.source, filepath.Join(ws.dir, "themes", "trust")); err != nil {
+			return err
+		}
+	}
+	return ws.writeConfig(opts, cfg)
+}
+
+// builtinConfig reads the built-in hugo.toml.
+func builtinConfig() (map[string]any, error) {
+	raw, err := fs.ReadFile(esosite.Files, "hugo.toml")
+	if err != nil {
+		return nil, err
+	}
+	cfg := map[string]any{}
+	if err := toml.Unmarshal(raw, &cfg); err != nil {
+		return nil, fmt.Errorf("hugo.toml: %v", err)
+	}
+	return cfg, nil
+}
+
+// languageNames lists the languages the config defines, sorted.
+func languageNames(cfg map[string]any) []string {
+	langs, _ := cfg["languages"].(map[string]any)
+	names := make([]string, 0, len(langs))
+	for n := range langs {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	return names
 }
 
 // extract writes the embedded site to dir.
@@ -143,16 +189,11 @@ func (ws *workspace) gatherPages(opts Options) error {
 
 // writeConfig writes the Hugo config: the built-in hugo.toml plus the keys
 // only the project may set (baseURL, theme, where Hugo keeps its caches).
-func (ws *workspace) writeConfig(opts Options) error {
-	raw, err := fs.ReadFile(esosite.Files, "hugo.toml")
-	if err != nil {
-		return err
-	}
-	cfg := map[string]any{}
-	if err := toml.Unmarshal(raw, &cfg); err != nil {
-		return fmt.Errorf("hugo.toml: %v", err)
-	}
+func (ws *workspace) writeConfig(opts Options, cfg map[string]any) error {
 	base := opts.BaseURL
+	if base == "" && ws.trust != nil {
+		base = ws.trust.BaseURL
+	}
 	if base == "" {
 		base = "/"
 	}
@@ -168,14 +209,27 @@ func (ws *workspace) writeConfig(opts Options) error {
 		ws.basePath += "/"
 	}
 	cfg["baseURL"] = u.String()
-	cfg["theme"] = []string{"esosite"}
+	// The "trust" theme holds files made from esosite.toml (logo, brand
+	// colour); it sits above the built-in site and below the Trust's folder.
+	cfg["theme"] = []string{"trust", "esosite"}
 	cfg["themesDir"] = filepath.Join(ws.dir, "themes")
 	cfg["resourceDir"] = filepath.Join(ws.dir, "resources")
 	cfg["cacheDir"] = filepath.Join(ws.dir, "cache")
 	cfg["noBuildLock"] = true
-	if params, ok := cfg["params"].(map[string]any); ok {
-		if b, ok := params["pageBudgetBytes"].(int64); ok {
-			ws.budget = int(b)
+	params, _ := cfg["params"].(map[string]any)
+	if b, ok := params["pageBudgetBytes"].(int64); ok {
+		ws.budget = int(b)
+	}
+	if ws.trust != nil {
+		params["trust"] = ws.trust.Params()
+		if len(ws.trust.Languages) > 0 {
+			var off []string
+			for _, l := range languageNames(cfg) {
+				if !slices.Contains(ws.trust.Languages, l) {
+					off = append(off, l)
+				}
+			}
+			cfg["disableLanguages"] = off
 		}
 	}
 	data, err := json.MarshalIndent(cfg, "", "  ")
