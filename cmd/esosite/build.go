@@ -6,6 +6,7 @@ import (
 	"io"
 
 	"github.com/esosite/esosite/internal/build"
+	"github.com/esosite/esosite/internal/check"
 )
 
 func init() {
@@ -42,7 +43,8 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return fail(stderr, err)
 	}
-	fmt.Fprintf(stdout, "All checks passed: %d pages.\n", res.Pages)
+	check.WriteReport(stdout, res.Readings, res.Weights, res.Budget)
+	fmt.Fprintf(stdout, "\nAll checks passed: %d pages.\n", res.Pages)
 	return 0
 }
 

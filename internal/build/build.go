@@ -24,8 +24,10 @@ type Options struct {
 
 // Result says what a build produced, for reports and tests.
 type Result struct {
-	Pages   int
-	Weights []check.Weight // heaviest first
+	Pages    int
+	Weights  []check.Weight  // heaviest first
+	Readings []check.Reading // English pages, by path
+	Budget   int             // the page weight budget in bytes
 }
 
 // Build builds the site into opts.Destination, replacing it atomically.
@@ -79,7 +81,9 @@ func buildInto(opts Options, out string) (*Result, error) {
 		return nil, err
 	}
 	defer ws.Close()
-	if err := check.FrontMatter(ws.pages, ws.layouts).Err(); err != nil {
+	ps := check.FrontMatter(ws.pages, ws.layouts)
+	readings, rps := check.Readability(ws.pages)
+	if err := append(ps, rps...).Err(); err != nil {
 		return nil, err
 	}
 	if err := ws.hugo("build", "--destination", out); err != nil {
@@ -89,8 +93,7 @@ func buildInto(opts Options, out string) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	var ps check.Problems
-	ps = append(ps, check.Links(o)...)
+	ps = check.Links(o)
 	ps = append(ps, check.CSP(o)...)
 	weights, err := check.Weights(o)
 	if err != nil {
@@ -106,7 +109,7 @@ func buildInto(opts Options, out string) (*Result, error) {
 	if len(o.Pages) == 0 {
 		return nil, errors.New("the build produced no pages")
 	}
-	return &Result{Pages: len(o.Pages), Weights: weights}, nil
+	return &Result{Pages: len(o.Pages), Weights: weights, Readings: readings, Budget: ws.budget}, nil
 }
 
 // outputLabel names built pages in messages by where they will end up.

@@ -245,3 +245,38 @@ func TestTrustSettings(t *testing.T) {
 		t.Errorf("the brand colour is not in the one stylesheet %v", css)
 	}
 }
+
+func TestAliasKeepsOldAddress(t *testing.T) {
+	out := buildSite(t, build.Options{Site: "testdata/trust"})
+	old := read(t, out, "en/who-to-contact/index.html")
+	for _, want := range []string{
+		`<meta http-equiv="refresh" content="0; url=https://trust.example/eso/en/contacts/">`,
+		`<a href="/eso/en/contacts/">Contacts</a>`,
+		`<html lang="en"`,
+	} {
+		if !strings.Contains(old, want) {
+			t.Errorf("the old address's page lacks %q:\n%s", want, old)
+		}
+	}
+}
+
+func TestCliniciansLinks(t *testing.T) {
+	out := buildSite(t, build.Options{BaseURL: "https://trust.example/eso/"})
+	page := read(t, out, "en/for-professionals/links/index.html")
+	for _, want := range []string{
+		`<code class="links__url" data-copy dir="ltr">https://trust.example/eso/en/</code>`,
+		`<code class="links__url" data-copy dir="ltr">https://trust.example/eso/en/asking-for-a-second-opinion/</code>`,
+		`<code class="links__url" data-copy dir="ltr">https://trust.example/eso/en/what-happens-next/</code>`,
+		`<a class="links__qr" href="/eso/qr/qr_`,
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("clinicians' links page lacks %q", want)
+		}
+	}
+	if strings.Contains(page, "/for-professionals/</code>") {
+		t.Error("the professionals' pages are listed as families' pages")
+	}
+	if !strings.Contains(read(t, out, "en/about/index.html"), `<figure class="qr print-only">`) {
+		t.Error("a families' page has no QR code for print")
+	}
+}

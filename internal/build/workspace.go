@@ -169,7 +169,7 @@ func (ws *workspace) gatherPages(opts Options) error {
 			if _, seen := byRel[rel]; !seen {
 				order = append(order, rel)
 			}
-			byRel[rel] = check.Page{Path: ws.displayPath(p), Data: data}
+			byRel[rel] = check.Page{Path: ws.displayPath(p), Rel: filepath.ToSlash(rel), Data: data}
 			return nil
 		})
 	}

@@ -10,10 +10,12 @@ import (
 	"go.yaml.in/yaml/v3"
 )
 
-// A Page is one content file as the author wrote it; Path is the path to show
-// the author (their own folder, or content/... for built-in pages).
+// A Page is one content file as the author wrote it. Path is the path to
+// show the author (their own folder, or content/... for built-in pages); Rel
+// is its slash path inside the site, e.g. content/en/about.md.
 type Page struct {
 	Path string
+	Rel  string
 	Data []byte
 }
 
