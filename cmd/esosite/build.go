@@ -7,6 +7,7 @@ import (
 
 	"github.com/esosite/esosite/internal/build"
 	"github.com/esosite/esosite/internal/check"
+	"github.com/esosite/esosite/internal/translation"
 )
 
 func init() {
@@ -44,6 +45,8 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		return fail(stderr, err)
 	}
 	check.WriteReport(stdout, res.Readings, res.Weights, res.Budget)
+	fmt.Fprintln(stdout)
+	translation.WriteReport(stdout, res.Languages)
 	fmt.Fprintf(stdout, "\nAll checks passed: %d pages.\n", res.Pages)
 	return 0
 }

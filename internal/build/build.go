@@ -12,6 +12,8 @@ import (
 	"path/filepath"
 
 	"github.com/esosite/esosite/internal/check"
+	"github.com/esosite/esosite/internal/translation"
+	"github.com/esosite/esosite/internal/walkthrough"
 )
 
 // Options says what to build and where.
@@ -24,10 +26,11 @@ type Options struct {
 
 // Result says what a build produced, for reports and tests.
 type Result struct {
-	Pages    int
-	Weights  []check.Weight  // heaviest first
-	Readings []check.Reading // English pages, by path
-	Budget   int             // the page weight budget in bytes
+	Pages     int
+	Weights   []check.Weight  // heaviest first
+	Readings  []check.Reading // English pages, by path
+	Budget    int             // the page weight budget in bytes
+	Languages []translation.Language
 }
 
 // Build builds the site into opts.Destination, replacing it atomically.
@@ -82,8 +85,17 @@ func buildInto(opts Options, out string) (*Result, error) {
 	}
 	defer ws.Close()
 	ps := check.FrontMatter(ws.pages, ws.layouts)
+	ps = append(ps, walkthrough.Check(os.DirFS(ws.themeDir))...) // the built-in walkthrough; a Trust cannot override data/walkthrough yet
 	readings, rps := check.Readability(ws.pages)
-	if err := append(ps, rps...).Err(); err != nil {
+	ps = append(ps, rps...)
+	langs, tps := translation.Pages(ws.pages, ws.langs, ws.publish)
+	ps = append(ps, tps...)
+	files, err := stringsFiles()
+	if err != nil {
+		return nil, err
+	}
+	ps = append(ps, translation.Strings(files, langs)...)
+	if err := ps.Err(); err != nil {
 		return nil, err
 	}
 	if err := ws.hugo("build", "--destination", out); err != nil {
@@ -109,7 +121,7 @@ func buildInto(opts Options, out string) (*Result, error) {
 	if len(o.Pages) == 0 {
 		return nil, errors.New("the build produced no pages")
 	}
-	return &Result{Pages: len(o.Pages), Weights: weights, Readings: readings, Budget: ws.budget}, nil
+	return &Result{Pages: len(o.Pages), Weights: weights, Readings: readings, Budget: ws.budget, Languages: langs}, nil
 }
 
 // outputLabel names built pages in messages by where they will end up.

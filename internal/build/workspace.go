@@ -16,6 +16,7 @@ import (
 
 	"github.com/esosite/esosite"
 	"github.com/esosite/esosite/internal/check"
+	"github.com/esosite/esosite/internal/translation"
 	"github.com/esosite/esosite/internal/trust"
 )
 
@@ -32,6 +33,8 @@ type workspace struct {
 	pages    []check.Page
 	layouts  map[string]bool // layout names pages may ask for
 	trust    *trust.Config   // the Trust's esosite.toml, if it has one
+	langs    []string        // every language of the site but English
+	publish  map[string]bool // the languages this build publishes
 	// display maps folders Hugo sees to the folders a person knows, for messages.
 	display map[string]string
 }
@@ -229,7 +232,17 @@ func (ws *workspace) writeConfig(opts Options, cfg map[string]any) error {
 					off = append(off, l)
 				}
 			}
-			cfg["disableLanguages"] = off
+			cfg["disableLanguages"] = toAny(off)
+		}
+	}
+	ws.publish = map[string]bool{}
+	off, _ := cfg["disableLanguages"].([]any)
+	for _, l := range languageNames(cfg) {
+		if l != "en" {
+			ws.langs = append(ws.langs, l)
+		}
+		if !slices.ContainsFunc(off, func(o any) bool { return o == l }) {
+			ws.publish[l] = true
 		}
 	}
 	data, err := json.MarshalIndent(cfg, "", "  ")
@@ -282,4 +295,33 @@ func layoutNames(roots ...string) map[string]bool {
 		}
 	}
 	return names
+}
+
+// stringsFiles reads the built-in UI strings, one file per language.
+func stringsFiles() (map[string]translation.StringsFile, error) {
+	files := map[string]translation.StringsFile{}
+	entries, err := fs.ReadDir(esosite.Files, "i18n")
+	if err != nil {
+		return nil, err
+	}
+	for _, e := range entries {
+		lang, ok := strings.CutSuffix(e.Name(), ".toml")
+		if !ok {
+			continue
+		}
+		data, err := fs.ReadFile(esosite.Files, "i18n/"+e.Name())
+		if err != nil {
+			return nil, err
+		}
+		files[lang] = translation.StringsFile{Path: "i18n/" + e.Name(), Data: data}
+	}
+	return files, nil
+}
+
+func toAny(xs []string) []any {
+	out := make([]any, len(xs))
+	for i, x := range xs {
+		out[i] = x
+	}
+	return out
 }
