@@ -85,7 +85,8 @@ func buildInto(opts Options, out string) (*Result, error) {
 	}
 	defer ws.Close()
 	ps := check.FrontMatter(ws.pages, ws.layouts)
-	ps = append(ps, walkthrough.Check(os.DirFS(ws.themeDir))...) // the built-in walkthrough; a Trust cannot override data/walkthrough yet
+	// The built-in walkthrough; a Trust cannot override data/walkthrough yet.
+	ps = append(ps, walkthrough.Check(os.DirFS(ws.themeDir), ws.published())...)
 	readings, rps := check.Readability(ws.pages)
 	ps = append(ps, rps...)
 	langs, tps := translation.Pages(ws.pages, ws.langs, ws.publish)

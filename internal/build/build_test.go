@@ -183,7 +183,7 @@ func TestBadInput(t *testing.T) {
 		os.WriteFile(filepath.Join(dir, "content", "en", "p.md"), []byte(fm), 0o644)
 		return dir
 	}
-	good := "title: \"T\"\ndescription: \"D.\"\nlastReviewed: 2026-01-01\nnextReview: 2027-01-01\nsources: []\n"
+	good := "title: \"T\"\ndescription: \"D.\"\nlastReviewed: 2026-01-01\nnextReview: 2027-01-01\nsources: []\ntranslate: false\n"
 	cases := []struct {
 		name string
 		opts build.Options
@@ -192,8 +192,8 @@ func TestBadInput(t *testing.T) {
 		{"missing folder", build.Options{Site: filepath.Join(tmp, "nope")}, "nope: cannot read the site folder"},
 		{"file not folder", build.Options{Site: file}, "must name a folder"},
 		{"bad baseURL", build.Options{BaseURL: "ftp://x/"}, "not a web address"},
-		{"unknown layout", build.Options{Site: page("---\n" + good + "layout: nosuch\n---\n")}, "p.md:7: layout \"nosuch\" does not exist"},
-		{"unknown shortcode", build.Options{Site: page("---\n" + good + "---\n{{< nosuch >}}\n")}, "p.md:8:"},
+		{"unknown layout", build.Options{Site: page("---\n" + good + "layout: nosuch\n---\n")}, "p.md:8: layout \"nosuch\" does not exist"},
+		{"unknown shortcode", build.Options{Site: page("---\n" + good + "---\n{{< nosuch >}}\n")}, "p.md:9:"},
 		{"missing title", build.Options{Site: page("---\ndescription: \"D.\"\nlastReviewed: 2026-01-01\nnextReview: 2027-01-01\nsources: []\n---\n")}, "p.md:6: missing \"title\""},
 		{"review too late", build.Options{Site: page("---\ntitle: \"T\"\ndescription: \"D.\"\nlastReviewed: 2026-01-01\nnextReview: 2030-01-01\nsources: []\n---\n")}, "p.md:5: nextReview (2030-01-01) is more than 3 years"},
 	}

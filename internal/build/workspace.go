@@ -325,3 +325,13 @@ func toAny(xs []string) []any {
 	}
 	return out
 }
+
+// published lists the languages this build publishes, sorted.
+func (ws *workspace) published() []string {
+	var out []string
+	for l := range ws.publish {
+		out = append(out, l)
+	}
+	sort.Strings(out)
+	return out
+}

@@ -95,7 +95,7 @@ func Pages(pages []check.Page, langs []string, published map[string]bool) ([]Lan
 			if !ok {
 				l.Missing = append(l.Missing, rel)
 				if l.Published {
-					ps = append(ps, check.Problem{Path: path.Join("content", lang, rel), Message: fmt.Sprintf("missing: %s is published but has no translation of content/en/%s; translate it (status draft) or leave %s out of the published languages", lang, rel, lang)})
+					ps = append(ps, check.Problem{Path: path.Join("content", lang, rel), Message: fmt.Sprintf("missing: %s is published but has no translation of content/en/%s; translate it (status draft), mark the English page `translate: false` if it is only for English readers, or leave %s out of the published languages", lang, rel, lang)})
 				}
 				continue
 			}

@@ -1,0 +1,1 @@
+console.error("boom from bad.js");

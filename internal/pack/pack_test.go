@@ -1,0 +1,359 @@
+package pack
+
+import (
+	"archive/zip"
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+	"testing"
+	"testing/fstest"
+	"time"
+)
+
+// testBaseURL is where the packaged built-in site is served in the tests.
+const testBaseURL = "https://trust.example/trust/eso/"
+
+var (
+	builtOnce sync.Once
+	builtZip  []byte
+	builtRes  *Result
+	builtErr  error
+)
+
+// builtPackage packages the built-in site once for all tests in the package.
+func builtPackage(t testing.TB) ([]byte, *Result) {
+	t.Helper()
+	builtOnce.Do(func() {
+		dir, err := os.MkdirTemp("", "esosite-pack-test-")
+		if err != nil {
+			builtErr = err
+			return
+		}
+		defer os.RemoveAll(dir)
+		out := filepath.Join(dir, "site.zip")
+		builtRes, builtErr = Package(Options{BaseURL: testBaseURL, Output: out})
+		if builtErr == nil {
+			builtZip, builtErr = os.ReadFile(out)
+		}
+	})
+	if builtErr != nil {
+		t.Fatalf("packaging the built-in site failed:\n%v", builtErr)
+	}
+	return builtZip, builtRes
+}
+
+// unzipEntries reads every entry of a zip.
+func unzipEntries(t testing.TB, data []byte) (map[string][]byte, []*zip.File) {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	entries := map[string][]byte{}
+	for _, f := range zr.File {
+		rc, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := io.ReadAll(rc)
+		rc.Close()
+		if err != nil {
+			t.Fatalf("%s: %v", f.Name, err)
+		}
+		entries[f.Name] = b
+	}
+	return entries, zr.File
+}
+
+// unzipTo writes a zip's entries under dir.
+func unzipTo(t testing.TB, data []byte, dir string) {
+	t.Helper()
+	entries, _ := unzipEntries(t, data)
+	for name, b := range entries {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// sums parses a SHA256SUMS file into path → hex hash, failing on any line
+// `sha256sum -c` would not read.
+func sums(t testing.TB, data []byte) map[string]string {
+	t.Helper()
+	m := map[string]string{}
+	text := string(data)
+	if !strings.HasSuffix(text, "\n") {
+		t.Fatal("SHA256SUMS does not end with a newline")
+	}
+	var order []string
+	for _, line := range strings.Split(strings.TrimSuffix(text, "\n"), "\n") {
+		hash, name, ok := strings.Cut(line, "  ")
+		if !ok || len(hash) != 64 || strings.Trim(hash, "0123456789abcdef") != "" || name == "" {
+			t.Fatalf("SHA256SUMS: bad line %q", line)
+		}
+		m[name] = hash
+		order = append(order, name)
+	}
+	if !sort.StringsAreSorted(order) {
+		t.Error("SHA256SUMS is not sorted by path")
+	}
+	return m
+}
+
+func TestPackageLayoutAndChecksums(t *testing.T) {
+	data, res := builtPackage(t)
+	entries, files := unzipEntries(t, data)
+	for _, want := range []string{"nginx.conf", "SHA256SUMS", "DEPLOY.md", "site/index.html", "site/.htaccess", "site/web.config", "site/en/index.html", "site/en/404.html"} {
+		if entries[want] == nil {
+			t.Errorf("the package has no %s", want)
+		}
+	}
+	var names []string
+	for _, f := range files {
+		names = append(names, f.Name)
+		if want := entryTime(entries[f.Name]); !f.Modified.Equal(want) {
+			t.Errorf("%s: modified %v, want %v, from its content", f.Name, f.Modified, want)
+		}
+		if f.Mode().Perm() != 0o644 {
+			t.Errorf("%s: mode %v, want 0644", f.Name, f.Mode())
+		}
+		if !strings.HasPrefix(f.Name, "site/") && !map[string]bool{"nginx.conf": true, "SHA256SUMS": true, "DEPLOY.md": true}[f.Name] {
+			t.Errorf("unexpected top-level entry %s", f.Name)
+		}
+	}
+	if !sort.StringsAreSorted(names) {
+		t.Error("zip entries are not in sorted order")
+	}
+	if res.Entries != len(files) || res.Size != int64(len(data)) {
+		t.Errorf("Result says %d entries, %d bytes; the zip has %d, %d", res.Entries, res.Size, len(files), len(data))
+	}
+
+	// SHA256SUMS lists every file of site/, and nothing else, correctly.
+	listed := sums(t, entries["SHA256SUMS"])
+	siteFiles := 0
+	for name, b := range entries {
+		rel, ok := strings.CutPrefix(name, "site/")
+		if !ok {
+			continue
+		}
+		siteFiles++
+		sum := sha256.Sum256(b)
+		if got := listed[rel]; got != hex.EncodeToString(sum[:]) {
+			t.Errorf("SHA256SUMS: %s has %q, want its hash", rel, got)
+		}
+	}
+	if len(listed) != siteFiles || res.SiteFiles != siteFiles {
+		t.Errorf("SHA256SUMS lists %d files, Result %d; site/ has %d", len(listed), res.SiteFiles, siteFiles)
+	}
+
+	// Every text file has its compressed copies unless they would be bigger;
+	// they decompress to the original.
+	for name, b := range entries {
+		rel, ok := strings.CutPrefix(name, "site/")
+		if !ok || !compressible(rel) {
+			continue
+		}
+		if br, ok := entries[name+".br"]; ok {
+			if got := unbrotli(t, br); !bytes.Equal(got, b) {
+				t.Errorf("%s.br does not decompress to %s", name, name)
+			}
+		} else if len(brotliBytes(b)) < len(b) {
+			t.Errorf("%s has no .br copy though brotli makes it smaller", name)
+		}
+		if gz, ok := entries[name+".gz"]; ok {
+			if got := ungzip(t, gz); !bytes.Equal(got, b) {
+				t.Errorf("%s.gz does not decompress to %s", name, name)
+			}
+		} else if len(gzipBytes(b)) < len(b) {
+			t.Errorf("%s has no .gz copy though gzip makes it smaller", name)
+		}
+	}
+	if entries["site/en/index.html.br"] == nil || entries["site/en/index.html.gz"] == nil {
+		t.Error("en/index.html has no compressed copies")
+	}
+	t.Logf("built-in site: %d bytes, %d entries, %d files in site/", len(data), len(files), siteFiles)
+}
+
+// TestPackageReproducible packages the built-in site a second time, from a
+// fresh build, and wants the very same bytes.
+func TestPackageReproducible(t *testing.T) {
+	first, _ := builtPackage(t)
+	out := filepath.Join(t.TempDir(), "again.zip")
+	if _, err := Package(Options{BaseURL: testBaseURL, Output: out}); err != nil {
+		t.Fatal(err)
+	}
+	second, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(first, second) {
+		a, _ := unzipEntries(t, first)
+		b, _ := unzipEntries(t, second)
+		for name := range a {
+			if !bytes.Equal(a[name], b[name]) {
+				t.Errorf("%s differs between two packages of the same site", name)
+			}
+		}
+		t.Fatal("two packages of the same site are not byte-identical")
+	}
+}
+
+// fakeSite is a small built site in two languages with a fingerprinted asset.
+func fakeSite() fstest.MapFS {
+	page := func(lang string) *fstest.MapFile {
+		return &fstest.MapFile{Data: []byte(`<!DOCTYPE html><html lang="` + lang + `"><title>Page</title>` + strings.Repeat("<p>Some words about second opinions.</p>\n", 40))}
+	}
+	return fstest.MapFS{
+		"index.html":    page("en"),
+		"en/index.html": page("en"),
+		"en/404.html":   page("en"),
+		"cy/index.html": page("cy"),
+		"cy/404.html":   page("cy"),
+		"css/site.min.0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef.css": {Data: []byte(strings.Repeat("body{color:#000}", 50))},
+		"robots.txt": {Data: []byte("User-agent: *\n")},
+		"logo.png":   {Data: []byte("\x89PNG not really")},
+	}
+}
+
+func writeFake(t *testing.T, baseURL string) map[string][]byte {
+	t.Helper()
+	var b bytes.Buffer
+	if _, err := Write(&b, fakeSite(), baseURL); err != nil {
+		t.Fatal(err)
+	}
+	entries, _ := unzipEntries(t, b.Bytes())
+	return entries
+}
+
+func TestWriteSmallSite(t *testing.T) {
+	e := writeFake(t, "https://trust.example/services/eso/")
+	if e["site/robots.txt.br"] != nil || e["site/robots.txt.gz"] != nil {
+		t.Error("robots.txt got compressed copies bigger than itself")
+	}
+	if e["site/logo.png.br"] != nil || e["site/logo.png.gz"] != nil {
+		t.Error("a PNG got compressed copies")
+	}
+	if e["site/cy/index.html.br"] == nil {
+		t.Error("cy/index.html has no .br copy")
+	}
+	if e["site/404.html"] != nil {
+		t.Error("the package invents a root 404.html")
+	}
+	nginx := string(e["nginx.conf"])
+	for _, want := range []string{
+		`set $eso_404 "/services/eso/en/404.html";`,
+		`if ($uri ~ "^/services/eso/(cy|en)/") {`,
+		`location ^~ /services/eso/ {`,
+	} {
+		if !strings.Contains(nginx, want) {
+			t.Errorf("nginx.conf lacks %q", want)
+		}
+	}
+	ht := string(e["site/.htaccess"])
+	for _, want := range []string{
+		"RewriteBase /services/eso/",
+		"ErrorDocument 404 /services/eso/en/404.html",
+		`<If "%{REQUEST_URI} =~ m#^/services/eso/cy/#">` + "\n    ErrorDocument 404 /services/eso/cy/404.html\n</If>",
+	} {
+		if !strings.Contains(ht, want) {
+			t.Errorf(".htaccess lacks %q", want)
+		}
+	}
+	deploy := string(e["DEPLOY.md"])
+	for _, want := range []string{"https://trust.example/services/eso/", "curl -sI https://trust.example/services/eso/en/", "Get-FileHash", "sha256sum --check", "location ^~ /services/eso/ {", `C:\inetpub\wwwroot\services\eso\`} {
+		if !strings.Contains(deploy, want) {
+			t.Errorf("DEPLOY.md lacks %q", want)
+		}
+	}
+	if strings.ContainsAny(deploy, "‹›") || strings.Contains(deploy, "<no value>") {
+		t.Error("DEPLOY.md has template leftovers")
+	}
+}
+
+func TestWriteIsDeterministic(t *testing.T) {
+	var a, b bytes.Buffer
+	if _, err := Write(&a, fakeSite(), "/"); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(10 * time.Millisecond)
+	if _, err := Write(&b, fakeSite(), "/"); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(a.Bytes(), b.Bytes()) {
+		t.Fatal("two packages of the same site differ")
+	}
+}
+
+func TestWriteRootBase(t *testing.T) {
+	e := writeFake(t, "/")
+	nginx := string(e["nginx.conf"])
+	if !strings.Contains(nginx, `if ($uri ~ "^/(cy|en)/") {`) || !strings.Contains(nginx, `set $eso_404 "/en/404.html";`) {
+		t.Errorf("nginx.conf for a site at the root is wrong:\n%s", nginx)
+	}
+	if strings.Contains(string(e["DEPLOY.md"]), "location = ") {
+		t.Error("DEPLOY.md suggests a redirect for a site at the root")
+	}
+}
+
+// TestEntryTime: a file's time in the zip, which becomes its Last-Modified
+// and part of its ETag on the server, changes when its content does, even
+// when its length does not.
+func TestEntryTime(t *testing.T) {
+	a, b := entryTime([]byte("<p>teh page</p>")), entryTime([]byte("<p>the page</p>"))
+	if a.Equal(b) {
+		t.Errorf("two contents of the same length got the same time %v", a)
+	}
+	if !a.Equal(entryTime([]byte("<p>teh page</p>"))) {
+		t.Error("the same content got two times")
+	}
+	if a.Before(timeBase) || a.After(timeBase.AddDate(9, 0, 0)) || a.Nanosecond() != 0 {
+		t.Errorf("time %v is outside 2001-2009 or not whole seconds", a)
+	}
+}
+
+func TestBasePath(t *testing.T) {
+	for in, want := range map[string]string{
+		"/":                            "/",
+		"":                             "/",
+		"https://trust.example":        "/",
+		"https://trust.example/eso":    "/eso/",
+		"https://trust.example/a/b-c/": "/a/b-c/",
+		"/trust/eso/":                  "/trust/eso/",
+	} {
+		got, err := basePath(in)
+		if err != nil || got != want {
+			t.Errorf("basePath(%q) = %q, %v; want %q", in, got, err, want)
+		}
+	}
+	for _, bad := range []string{"https://trust.example/a b/", `https://trust.example/a"b/`, "https://trust.example/a/../b/", "https://trust.example/a;b/"} {
+		if _, err := basePath(bad); err == nil {
+			t.Errorf("basePath(%q) accepted a path the server files cannot hold", bad)
+		}
+	}
+}
+
+func TestHashed(t *testing.T) {
+	h := strings.Repeat("ab", 32)
+	for p, want := range map[string]bool{
+		"css/site.min." + h + ".css":      true,
+		"favicon." + h + ".svg":           true,
+		"css/site.css":                    false,
+		"en/index.html":                   false,
+		"css/site.min." + h[:63] + ".css": false,
+		"a" + h + ".css":                  false,
+	} {
+		if Hashed(p) != want {
+			t.Errorf("Hashed(%q) = %v", p, !want)
+		}
+	}
+}
