@@ -92,7 +92,8 @@ built-in guide, so you only keep what is yours here.
 Folders:
 - content/en/  add a page (parking.md) or replace a built-in one with the same
                file name (about.md). Every page needs title, description,
-               lastReviewed, nextReview and sources in its front matter.
+               lastReviewed, nextReview and sources in its front matter;
+               a page only in English also needs translate: false.
 - layouts/, assets/, i18n/, static/  replace built-in templates, styles,
                wording or files at the same path. Most Trusts need none.
 
