@@ -324,6 +324,23 @@ func checkServer(t *testing.T, origin, site string) {
 		}
 	}
 
+	// Not found under a language folder: that language's own 404 page.
+	langs := 0
+	for _, rel := range files {
+		lang, ok := strings.CutSuffix(rel, "/404.html")
+		if !ok || strings.Contains(lang, "/") {
+			continue
+		}
+		langs++
+		u := base + lang + "/no-such-page/"
+		if r := get(t, origin+u, ""); r.status != 404 || !bytes.Equal(r.body, read(rel)) {
+			t.Errorf("GET %s: status %d; want 404 and %s", u, r.status, rel)
+		}
+	}
+	if langs == 0 {
+		t.Error("the site has no LANGUAGE/404.html")
+	}
+
 	// Not found: the 404 page, in every encoding, never cached for a year.
 	notFound := read("en/404.html")
 	for _, u := range []string{base + "en/no-such-page/", base + "no-such-page", base + "en/no/such/file.css",
