@@ -214,15 +214,6 @@ func TestBadInput(t *testing.T) {
 	}
 }
 
-func BenchmarkBuild(b *testing.B) {
-	dest := filepath.Join(b.TempDir(), "public")
-	for b.Loop() {
-		if _, err := build.Build(build.Options{Destination: dest}); err != nil {
-			b.Fatal(err)
-		}
-	}
-}
-
 func TestTrustSettings(t *testing.T) {
 	out := buildSite(t, build.Options{Site: "testdata/trust"})
 	page := read(t, out, "en/contacts/index.html")

@@ -342,9 +342,17 @@ func checkServer(t *testing.T, origin, site string) {
 	}
 
 	// Not found: the 404 page, in every encoding, never cached for a year.
-	notFound := read("en/404.html")
+	// Under a language folder it is that language's page; elsewhere the
+	// root 404.html, which lists every language.
 	for _, u := range []string{base + "en/no-such-page/", base + "no-such-page", base + "en/no/such/file.css",
 		base + "css/site.min." + strings.Repeat("0", 64) + ".css", base + ".htaccess", base + "web.config", base + "en/index.html.br"} {
+		// A compressed copy asked for by name is not part of the site, so it
+		// gets the root 404 page like the server files.
+		want := "404.html"
+		if strings.HasPrefix(u, base+"en/") && !strings.HasSuffix(u, ".br") {
+			want = "en/404.html"
+		}
+		notFound := read(want)
 		for _, enc := range []string{"", "gzip", "br"} {
 			r := get(t, origin+u, enc)
 			body := r.body
@@ -355,7 +363,7 @@ func checkServer(t *testing.T, origin, site string) {
 				body = ungzip(t, body)
 			}
 			if r.status != 404 || !bytes.Equal(body, notFound) {
-				t.Errorf("GET %s (Accept-Encoding %q): status %d, %d bytes; want 404 and en/404.html", u, enc, r.status, len(body))
+				t.Errorf("GET %s (Accept-Encoding %q): status %d, %d bytes; want 404 and %s", u, enc, r.status, len(body), want)
 				continue
 			}
 			if enc != "" && r.header.Get("Content-Encoding") != enc {
