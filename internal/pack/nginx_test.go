@@ -267,6 +267,9 @@ func checkServer(t *testing.T, origin, site string) {
 				t.Errorf("GET %s: status %d, %d bytes; want 200 and %s (%d bytes)", u, r.status, len(r.body), rel, len(want))
 				continue
 			}
+			if strings.HasSuffix(rel, ".html") && !bytes.Contains(r.body, []byte(testTrustName)) {
+				t.Errorf("GET %s: the page does not show the Trust's name %q", u, testTrustName)
+			}
 			if ce := r.header.Get("Content-Encoding"); ce != "" {
 				t.Errorf("GET %s without Accept-Encoding: Content-Encoding %q", u, ce)
 			}

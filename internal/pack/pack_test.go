@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
+	"github.com/esosite/esosite/internal/trust"
 	"io"
 	"os"
 	"path/filepath"
@@ -19,6 +20,10 @@ import (
 // testBaseURL is where the packaged built-in site is served in the tests.
 const testBaseURL = "https://trust.example/trust/eso/"
 
+// testTrustName is the name the tests' Trust folder gives itself; every page
+// served from the package must show it.
+const testTrustName = "Riverside Test NHS Trust"
+
 var (
 	builtOnce sync.Once
 	builtZip  []byte
@@ -26,7 +31,8 @@ var (
 	builtErr  error
 )
 
-// builtPackage packages the built-in site once for all tests in the package.
+// builtPackage packages a starter Trust folder (the built-in site under the
+// Trust's name) once for all tests in the package.
 func builtPackage(t testing.TB) ([]byte, *Result) {
 	t.Helper()
 	builtOnce.Do(func() {
@@ -36,8 +42,12 @@ func builtPackage(t testing.TB) ([]byte, *Result) {
 			return
 		}
 		defer os.RemoveAll(dir)
+		site := filepath.Join(dir, "trust")
+		if builtErr = trustFolder(site); builtErr != nil {
+			return
+		}
 		out := filepath.Join(dir, "site.zip")
-		builtRes, builtErr = Package(Options{BaseURL: testBaseURL, Output: out})
+		builtRes, builtErr = Package(Options{Site: site, BaseURL: testBaseURL, Output: out})
 		if builtErr == nil {
 			builtZip, builtErr = os.ReadFile(out)
 		}
@@ -46,6 +56,21 @@ func builtPackage(t testing.TB) ([]byte, *Result) {
 		t.Fatalf("packaging the built-in site failed:\n%v", builtErr)
 	}
 	return builtZip, builtRes
+}
+
+// trustFolder makes a Trust's folder as a web team would: esosite init, then
+// their own name in esosite.toml.
+func trustFolder(dir string) error {
+	if err := trust.Init(dir); err != nil {
+		return err
+	}
+	cfg := filepath.Join(dir, trust.FileName)
+	toml, err := os.ReadFile(cfg)
+	if err != nil {
+		return err
+	}
+	toml = bytes.Replace(toml, []byte(`name = "Example NHS Foundation Trust"`), []byte(`name = "`+testTrustName+`"`), 1)
+	return os.WriteFile(cfg, toml, 0o644)
 }
 
 // unzipEntries reads every entry of a zip.
@@ -184,12 +209,16 @@ func TestPackageLayoutAndChecksums(t *testing.T) {
 	t.Logf("built-in site: %d bytes, %d entries, %d files in site/", len(data), len(files), siteFiles)
 }
 
-// TestPackageReproducible packages the built-in site a second time, from a
-// fresh build, and wants the very same bytes.
+// TestPackageReproducible packages the same Trust folder a second time, from
+// a fresh build in another place, and wants the very same bytes.
 func TestPackageReproducible(t *testing.T) {
 	first, _ := builtPackage(t)
+	site := filepath.Join(t.TempDir(), "trust")
+	if err := trustFolder(site); err != nil {
+		t.Fatal(err)
+	}
 	out := filepath.Join(t.TempDir(), "again.zip")
-	if _, err := Package(Options{BaseURL: testBaseURL, Output: out}); err != nil {
+	if _, err := Package(Options{Site: site, BaseURL: testBaseURL, Output: out}); err != nil {
 		t.Fatal(err)
 	}
 	second, err := os.ReadFile(out)
