@@ -20,7 +20,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	opts := build.Options{}
 	fs.StringVar(&opts.Site, "site", "", "a Trust's `folder`, layered over the built-in site")
 	fs.StringVar(&opts.Destination, "destination", "public", "the `folder` to write the site to")
-	fs.StringVar(&opts.BaseURL, "baseURL", "/", "the `URL` the site will be served from, e.g. https://trust.example/eso/")
+	fs.StringVar(&opts.BaseURL, "baseURL", "", "the `URL` the site will be served from, e.g. https://trust.example/eso/ (default: baseURL in esosite.toml, else /)")
 	if code := parse(fs, args); code >= 0 {
 		return code
 	}

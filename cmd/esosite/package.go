@@ -15,7 +15,7 @@ func runPackage(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("package", stderr)
 	opts := pack.Options{}
 	fs.StringVar(&opts.Site, "site", "", "a Trust's `folder`, layered over the built-in site")
-	fs.StringVar(&opts.BaseURL, "baseURL", "/", "the `URL` the site will be served from, e.g. https://trust.example/eso/")
+	fs.StringVar(&opts.BaseURL, "baseURL", "", "the `URL` the site will be served from, e.g. https://trust.example/eso/ (default: baseURL in esosite.toml, else /)")
 	fs.StringVar(&opts.Output, "output", "esosite-site.zip", "the zip `file` to write")
 	if code := parse(fs, args); code >= 0 {
 		return code
@@ -25,6 +25,6 @@ func runPackage(args []string, stdout, stderr io.Writer) int {
 		return fail(stderr, err)
 	}
 	fmt.Fprintf(stdout, "Packaged %d pages for %s into %s (%d files in site/, %d bytes). DEPLOY.md inside says how to upload it.\n",
-		res.Pages, opts.BaseURL, opts.Output, res.SiteFiles, res.Size)
+		res.Pages, res.BaseURL, opts.Output, res.SiteFiles, res.Size)
 	return 0
 }

@@ -20,13 +20,14 @@ import (
 type Options struct {
 	Site        string // a Trust's folder layered over the built-in site; "" for the built-in site alone
 	Destination string // where the finished site goes; default "public"
-	BaseURL     string // where it will be served, e.g. https://trust.example/eso/; default "/"
+	BaseURL     string // where it will be served, e.g. https://trust.example/eso/; default esosite.toml's, else "/"
 	Log         io.Writer
 }
 
 // Result says what a build produced, for reports and tests.
 type Result struct {
 	Pages     int
+	BaseURL   string          // the address the site was built for
 	Weights   []check.Weight  // heaviest first
 	Readings  []check.Reading // English pages, by path
 	Budget    int             // the page weight budget in bytes
@@ -122,7 +123,7 @@ func buildInto(opts Options, out string) (*Result, error) {
 	if len(o.Pages) == 0 {
 		return nil, errors.New("the build produced no pages")
 	}
-	return &Result{Pages: len(o.Pages), Weights: weights, Readings: readings, Budget: ws.budget, Languages: langs}, nil
+	return &Result{Pages: len(o.Pages), BaseURL: ws.baseURL, Weights: weights, Readings: readings, Budget: ws.budget, Languages: langs}, nil
 }
 
 // outputLabel names built pages in messages by where they will end up.

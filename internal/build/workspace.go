@@ -28,6 +28,7 @@ type workspace struct {
 	themeDir string // dir/themes/esosite: the built-in site
 	source   string // Hugo's project folder: the Trust's folder, or an empty one
 	config   string // the generated Hugo config
+	baseURL  string // the address the site is built for
 	basePath string // the path part of baseURL
 	budget   int    // page weight budget in bytes
 	pages    []check.Page
@@ -211,7 +212,8 @@ func (ws *workspace) writeConfig(opts Options, cfg map[string]any) error {
 	if ws.basePath != "/" {
 		ws.basePath += "/"
 	}
-	cfg["baseURL"] = u.String()
+	ws.baseURL = u.String()
+	cfg["baseURL"] = ws.baseURL
 	// The "trust" theme holds files made from esosite.toml (logo, brand
 	// colour); it sits above the built-in site and below the Trust's folder.
 	cfg["theme"] = []string{"trust", "esosite"}

@@ -25,10 +25,11 @@ type Options struct {
 
 // Result says what a package holds, for reports and tests.
 type Result struct {
-	Pages     int   // HTML pages built
-	SiteFiles int   // files in site/, compressed copies and server files included
-	Entries   int   // files in the zip
-	Size      int64 // bytes of the zip
+	Pages     int    // HTML pages built
+	SiteFiles int    // files in site/, compressed copies and server files included
+	Entries   int    // files in the zip
+	Size      int64  // bytes of the zip
+	BaseURL   string // the address the site was built for
 }
 
 // Package builds the site, with every check, and writes the package to
@@ -38,11 +39,10 @@ func Package(opts Options) (*Result, error) {
 	if opts.Output == "" {
 		opts.Output = "esosite-site.zip"
 	}
-	if opts.BaseURL == "" {
-		opts.BaseURL = "/"
-	}
-	if _, err := basePath(opts.BaseURL); err != nil {
-		return nil, err
+	if opts.BaseURL != "" {
+		if _, err := basePath(opts.BaseURL); err != nil {
+			return nil, err
+		}
 	}
 	tmp, err := os.MkdirTemp("", "esosite-package-")
 	if err != nil {
@@ -53,12 +53,15 @@ func Package(opts Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	// The build settles the address: --baseURL, else the Trust's esosite.toml, else "/".
+	opts.BaseURL = built.BaseURL
 	var buf bytes.Buffer
 	res, err := Write(&buf, os.DirFS(filepath.Join(tmp, "site")), opts.BaseURL)
 	if err != nil {
 		return nil, err
 	}
 	res.Pages = built.Pages
+	res.BaseURL = built.BaseURL
 	if err := writeFileAtomic(opts.Output, buf.Bytes()); err != nil {
 		return nil, err
 	}
