@@ -1,6 +1,7 @@
 package translation
 
 import (
+	"os"
 	"strings"
 	"testing"
 
@@ -78,5 +79,20 @@ func TestStrings(t *testing.T) {
 	}
 	if report[1].Keys != 2 || report[1].KeysOf != 2 || report[2].Keys != 0 {
 		t.Errorf("key counts: %+v", report)
+	}
+}
+
+// A translated page with no translation block is refused, published or not.
+func TestPageWithoutTranslationBlock(t *testing.T) {
+	data, err := os.ReadFile("testdata/no-translation-block.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	pages := []check.Page{page("content/en/about.md", enPage), page("content/cy/about.md", string(data))}
+	for _, published := range []bool{true, false} {
+		_, ps := Pages(pages, []string{"cy"}, map[string]bool{"cy": published})
+		if len(ps) != 1 || !strings.HasPrefix(ps[0].String(), "content/cy/about.md:1: a translation needs `translation: {status: draft") {
+			t.Errorf("published %v: want one problem for content/cy/about.md, got:\n%v", published, ps)
+		}
 	}
 }

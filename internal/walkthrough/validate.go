@@ -19,7 +19,9 @@ var reserved = map[string]bool{"at-a-glance": true}
 
 // Validate reports every problem in the graph and its texts: an unknown
 // target, an unreachable node, a dead end that is not an outcome, a cycle with
-// no way out, a duplicate id, and a language missing a node or an answer label.
+// no way out, a duplicate id, a language missing a node or an answer label, a
+// translation with no translation block, and text that links to a step the
+// graph does not have.
 func (g *Graph) Validate() check.Problems {
 	var ps check.Problems
 	add := func(line int, format string, args ...any) {
@@ -58,7 +60,9 @@ func (g *Graph) Validate() check.Problems {
 	}
 	g.validateReach(add)
 	for _, t := range g.Texts {
+		ps = append(ps, validateTranslation(t)...)
 		ps = append(ps, g.validateText(t)...)
+		ps = append(ps, g.validateStepLinks(t)...)
 	}
 	if len(g.Texts) == 0 {
 		ps = append(ps, check.Problem{Path: TextDir + "/en.yaml", Message: "missing: the walkthrough needs at least its English words"})

@@ -109,3 +109,37 @@ func TestBrokenYAML(t *testing.T) {
 		t.Fatalf("want one YAML problem, got %v", ps)
 	}
 }
+
+// The rules on the words themselves: each fixture fails one rule, once.
+func TestTextRules(t *testing.T) {
+	tests := []struct {
+		name, text, lang, want string
+	}{
+		{"translation without a translation block", "text-no-translation.yaml", "cy", `data/walkthrough/text/cy.yaml:1: a translation needs a block ` + "`translation: {status: draft"},
+		{"text naming a step the graph does not have", "text-unknown-step-link.yaml", "en", `data/walkthrough/text/en.yaml:18: links to the walkthrough step "consent-and-records", which graph.yaml does not have`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fsys := site(t, "ok.yaml", "")
+			data, err := os.ReadFile("testdata/" + tt.text)
+			if err != nil {
+				t.Fatal(err)
+			}
+			fsys[TextDir+"/"+tt.lang+".yaml"] = &fstest.MapFile{Data: data}
+			ps := Check(fsys, []string{"en", tt.lang})
+			if len(ps) != 1 {
+				t.Fatalf("want one problem, got %d:\n%v", len(ps), ps)
+			}
+			if got := ps[0].String(); !strings.HasPrefix(got, tt.want) {
+				t.Errorf("got  %s\nwant %s...", got, tt.want)
+			}
+		})
+	}
+	// The same Welsh words with a draft block pass.
+	fsys := site(t, "ok.yaml", "")
+	data, _ := os.ReadFile("testdata/text-no-translation.yaml")
+	fsys[TextDir+"/cy.yaml"] = &fstest.MapFile{Data: append([]byte("translation: {status: draft, sourceHash: \"0123456789abcdef\"}\n"), data...)}
+	if ps := Check(fsys, []string{"en", "cy"}); len(ps) > 0 {
+		t.Errorf("a draft translation was refused:\n%v", ps)
+	}
+}
