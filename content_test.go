@@ -32,6 +32,7 @@ var guidePages = []struct {
 	{"/what-happens-during-a-second-opinion/", "content/en/what-happens-during-a-second-opinion.md", false},
 	{"/when-the-opinion-comes-back/", "content/en/when-the-opinion-comes-back.md", false},
 	{"/if-you-still-disagree/", "content/en/if-you-still-disagree.md", false},
+	{"/other-options/", "content/en/other-options.md", false},
 	{"/being-part-of-decisions/", "content/en/being-part-of-decisions.md", false},
 	{"/new-or-experimental-treatments/", "content/en/new-or-experimental-treatments.md", false},
 	{"/getting-support/", "content/en/getting-support.md", false},

@@ -83,6 +83,17 @@ func TestBuiltInSite(t *testing.T) {
 	if strings.Contains(chooser, "http-equiv=\"refresh\"") {
 		t.Error("the root page must not be a meta refresh")
 	}
+	// issue 13: with no accessibility contact, every page still says how to
+	// ask for another format and whom to tell about a problem, with no mailto.
+	for _, p := range []string{"en/index.html", "cy/about/index.html", "en/what-happens-next/getting-worse/index.html"} {
+		html := read(t, out, p)
+		if !strings.Contains(html, `<div class="site-footer__help">`) || strings.Contains(html, "site-footer__report") {
+			t.Errorf("%s: the footer lacks the other-formats note, or offers a report link with no contact to send it to", p)
+		}
+	}
+	if en := read(t, out, "en/index.html"); !strings.Contains(en, "British Sign Language (BSL)") || !strings.Contains(en, "To report a problem with this page, tell the ward staff") {
+		t.Error("en/index.html: the footer lacks the other-formats or report-a-problem fallback text")
+	}
 	h1 := regexp.MustCompile(`<h1[ >]`)
 	inline := regexp.MustCompile(`<script>|<script [^>]*>[^<]+</script>|<style|\sstyle="|\son[a-z]+="`)
 	for _, p := range pages {
@@ -223,7 +234,12 @@ func TestTrustSettings(t *testing.T) {
 		`<p class="site-footer__owner">Riverside Children&#39;s NHS Trust</p>`,
 		`<a href="tel:03005550101" dir="ltr">0300 555 0101</a>`,
 		`<a href="mailto:pals@riverside.example" dir="ltr">pals@riverside.example</a>`,
-		`Ask the ward staff or your child&#39;s consultant who your family advocate is.`, // no advocate configured
+		`Ask the ward staff or your child&#39;s consultant if there is a family advocate.`, // no advocate configured
+		// issue 13: other formats through the accessibility contact, and a
+		// mailto: with the page's address (Accessible Information Standard).
+		`Contact the Riverside web team: <a href="mailto:web@riverside.example" dir="ltr">web@riverside.example</a>`,
+		`<a class="site-footer__report" href="mailto:web@riverside.example?subject=Problem%20with%20a%20web%20page%3A%20`,
+		`body=Page%20address%3A%20https%3A%2F%2Ftrust.example%2Feso%2Fen%2Fcontacts%2F`,
 		`looked after by Riverside Children&#39;s NHS Trust.`,
 		`<link rel="canonical" href="https://trust.example/eso/en/contacts/">`, // baseURL from esosite.toml
 	} {

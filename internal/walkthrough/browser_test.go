@@ -117,10 +117,10 @@ func TestKeyboardWalkthrough(t *testing.T) {
 		{"family-advocate", ""},
 		{"what-did-the-team-say", "said-no"},
 		{"team-said-no", ""},
-		{"still-disagree", ""},
-		{"patient-advice", ""},
+		{"still-disagree", "mediation"},
 		{"mediation", ""},
-		{"ethics-committee", "still-disagree"},
+		{"still-disagree", "other-options"},
+		{"other-options", "court"},
 		{"the-courts", ""},
 	}
 	for _, step := range route {
@@ -134,7 +134,8 @@ func TestKeyboardWalkthrough(t *testing.T) {
 	}
 
 	// Your answers so far, on the outcome.
-	wantAnswers := []string{"We are thinking about asking for a second opinion", "They said no", "No, we still disagree"}
+	// Coming back to a question replaces its answer (mediation, then other options).
+	wantAnswers := []string{"We are thinking about asking for a second opinion", "They said no", "Other options, such as another opinion or a complaint", "The hospital has asked a court to decide"}
 	got := soFar(ctx)
 	for _, a := range wantAnswers {
 		if !strings.Contains(got, a) {
@@ -155,7 +156,7 @@ func TestKeyboardWalkthrough(t *testing.T) {
 			t.Errorf("print my route lacks the answer %q:\n%s", a, routeText)
 		}
 	}
-	for _, id := range []string{"talk-to-the-consultant", "mediation", "the-courts"} {
+	for _, id := range []string{"talk-to-the-consultant", "other-options", "the-courts"} {
 		if !strings.Contains(routeText, titles[id]) {
 			t.Errorf("print my route lacks the step %q", titles[id])
 		}
@@ -169,31 +170,31 @@ func TestKeyboardWalkthrough(t *testing.T) {
 		chromedp.Run(c, chromedp.Evaluate[chromedp.Void]("history."+step+"()")) // the page goes away: no answer expected
 	}
 	history("back")
-	arrive("ethics-committee")
+	arrive("other-options")
 	history("back")
-	arrive("mediation")
+	arrive("still-disagree")
 	history("forward")
-	arrive("ethics-committee")
+	arrive("other-options")
 
 	// Reloading keeps the step and the answers.
 	do(ctx, "reload", chromedp.Reload())
 	if err := wait(ctx, `document.readyState === "complete"`); err != nil {
 		t.Fatal(err)
 	}
-	if got, answers := h1(ctx), soFar(ctx); got != titles["ethics-committee"] || !strings.Contains(answers, "They said no") {
+	if got, answers := h1(ctx), soFar(ctx); got != titles["other-options"] || !strings.Contains(answers, "They said no") {
 		t.Errorf("after reload: h1 %q, answers so far %q", got, answers)
 	}
 
 	// The page's own Back link goes back through the history, with JavaScript.
 	press("a.wt-back")
-	arrive("mediation")
+	arrive("still-disagree")
 
 	// A shared link to a middle step, in a new tab (no stored answers): the
 	// answers travel in the address.
 	tab, cancelTab := newTab()
 	defer cancelTab()
-	do(tab, "shared link", chromedp.Navigate(origin+nodeURL("ethics-committee")+"#r=where-are-you.thinking,what-did-the-team-say.said-no"))
-	if got, answers := h1(tab), soFar(tab); got != titles["ethics-committee"] || !strings.Contains(answers, "They said no") {
+	do(tab, "shared link", chromedp.Navigate(origin+nodeURL("other-options")+"#r=where-are-you.thinking,what-did-the-team-say.said-no,still-disagree.other-options"))
+	if got, answers := h1(tab), soFar(tab); got != titles["other-options"] || !strings.Contains(answers, "They said no") {
 		t.Errorf("shared link: h1 %q, answers so far %q", got, answers)
 	}
 	// A deep link with nothing stored opens the step, without moving focus.
