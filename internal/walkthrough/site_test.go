@@ -80,12 +80,20 @@ type page struct {
 	root *html.Node
 }
 
+// parsed keeps each page once: the routes pass the same pages hundreds of
+// times (the disagreement options can be taken in any order), and pages are
+// only read.
+var parsed sync.Map // file path → *page
+
 func open(t *testing.T, dir, url string) *page {
 	t.Helper()
 	if !strings.HasPrefix(url, basePath) {
 		t.Fatalf("link %q is outside the site's sub-path %s", url, basePath)
 	}
 	file := filepath.Join(dir, filepath.FromSlash(strings.TrimPrefix(url, basePath)), "index.html")
+	if p, ok := parsed.Load(file); ok {
+		return p.(*page)
+	}
 	data, err := os.ReadFile(file)
 	if err != nil {
 		t.Fatalf("%s: no page: %v", url, err)
@@ -94,7 +102,9 @@ func open(t *testing.T, dir, url string) *page {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return &page{url, root}
+	p := &page{url, root}
+	parsed.Store(file, p)
+	return p
 }
 
 // find returns every element with the class (or tag, for a plain name).
