@@ -283,6 +283,14 @@ func TestCliniciansLinks(t *testing.T) {
 	if strings.Contains(page, "/for-professionals/</code>") {
 		t.Error("the professionals' pages are listed as families' pages")
 	}
+	// issue 13 (R7): each draft language says so under its heading; English does not.
+	draft := `<p class="links__draft">`
+	if !strings.Contains(page, `<h2 id="links-cy" lang="cy">Cymraeg</h2>`+"\n"+draft) {
+		t.Error("the Welsh links are not marked as a draft translation")
+	}
+	if strings.Contains(page, `<h2 id="links-en" lang="en">English</h2>`+"\n"+draft) {
+		t.Error("the English links are marked as a draft translation")
+	}
 	if !strings.Contains(read(t, out, "en/about/index.html"), `<figure class="qr print-only">`) {
 		t.Error("a families' page has no QR code for print")
 	}
