@@ -28,6 +28,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return fail(stderr, err)
 	}
+	warn(stderr, res.Warnings)
 	fmt.Fprintf(stdout, "Built %d pages into %s (heaviest page %s: %d bytes with everything it loads, brotli).\n",
 		res.Pages, opts.Destination, res.Weights[0].Page, res.Weights[0].Total)
 	return 0
@@ -44,11 +45,20 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return fail(stderr, err)
 	}
+	warn(stderr, res.Warnings)
 	check.WriteReport(stdout, res.Readings, res.Weights, res.Budget)
 	fmt.Fprintln(stdout)
 	translation.WriteReport(stdout, res.Languages)
 	fmt.Fprintf(stdout, "\nAll checks passed: %d pages.\n", res.Pages)
 	return 0
+}
+
+// warn prints what works but may not look as the Trust expects; it does not
+// change the exit status.
+func warn(stderr io.Writer, ws check.Problems) {
+	for _, w := range ws {
+		fmt.Fprintf(stderr, "warning: %s\n", w)
+	}
 }
 
 // newFlags makes a flag set that reports its own errors and never exits.

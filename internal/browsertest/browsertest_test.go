@@ -8,6 +8,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -69,11 +70,8 @@ func checkSite(t *testing.T, browser context.Context, basePath string, conds []C
 		}
 		pages = append(pages, p)
 	}
+	pages = onlyPages(t, pages)
 
-	type job struct {
-		page string
-		cond Condition
-	}
 	var jobs []job
 	sampled := map[string]string{} // lang/kind -> page
 	for _, p := range pages {
@@ -95,7 +93,49 @@ func checkSite(t *testing.T, browser context.Context, basePath string, conds []C
 		}
 	}
 
+	results, layouts := checkAll(browser, jobs)
+	for i, j := range jobs {
+		t.Run(pageName(j.page, srv)+"/"+j.cond.Name, func(t *testing.T) {
+			for _, f := range results[i] {
+				t.Error(f)
+			}
+		})
+	}
+	// The worst first screen on a phone, for the record (issue 12).
+	var h1, header int
+	for i, j := range jobs {
+		if j.cond.Width != PhoneWidth {
+			continue
+		}
+		if layouts[i].H1Top > layouts[h1].H1Top || jobs[h1].cond.Width != PhoneWidth {
+			h1 = i
+		}
+		if layouts[i].Header > layouts[header].Header || jobs[header].cond.Width != PhoneWidth {
+			header = i
+		}
+	}
+	t.Logf("%s: first screen at %d px: lowest h1 starts at %.0f px (%s, %s); tallest header %.0f px (%s, %s)", srv.URL(), PhoneWidth,
+		layouts[h1].H1Top, pageName(jobs[h1].page, srv), jobs[h1].cond.Name, layouts[header].Header, pageName(jobs[header].page, srv), jobs[header].cond.Name)
+	var keys []string
+	for k, p := range sampled {
+		keys = append(keys, k+" "+pageName(p, srv))
+	}
+	slices.Sort(keys)
+	t.Logf("%s: %d pages, %d page×condition checks (%d conditions on every page, keyboard on %d: %s) in %s",
+		srv.URL(), len(pages), len(jobs), len(conds), len(sampled), strings.Join(keys, ", "), time.Since(start).Round(time.Millisecond))
+}
+
+// A job is one page to check in one condition.
+type job struct {
+	page string
+	cond Condition
+}
+
+// checkAll checks every job in tabs side by side, and returns each job's
+// failures and first-screen layout.
+func checkAll(browser context.Context, jobs []job) ([][]Failure, []Layout) {
 	results := make([][]Failure, len(jobs))
+	layouts := make([]Layout, len(jobs))
 	next := make(chan int)
 	var wg sync.WaitGroup
 	for range tabs() {
@@ -104,6 +144,7 @@ func checkSite(t *testing.T, browser context.Context, basePath string, conds []C
 			defer tab.Close()
 			for i := range next {
 				results[i] = tab.Check(jobs[i].page, jobs[i].cond)
+				layouts[i] = tab.Layout
 			}
 		})
 	}
@@ -112,21 +153,32 @@ func checkSite(t *testing.T, browser context.Context, basePath string, conds []C
 	}
 	close(next)
 	wg.Wait()
+	return results, layouts
+}
 
-	for i, j := range jobs {
-		t.Run(pageName(j.page, srv)+"/"+j.cond.Name, func(t *testing.T) {
-			for _, f := range results[i] {
-				t.Error(f)
-			}
-		})
+// onlyPages keeps the pages whose address matches $BROWSERTEST_PAGES, a
+// regular expression, for a quick look at a few pages while working; CI
+// checks every page, so there the variable is refused.
+func onlyPages(t *testing.T, pages []string) []string {
+	expr := os.Getenv("BROWSERTEST_PAGES")
+	if expr == "" {
+		return pages
 	}
-	var keys []string
-	for k, p := range sampled {
-		keys = append(keys, k+" "+pageName(p, srv))
+	if InCI() {
+		t.Fatalf("BROWSERTEST_PAGES=%q: CI checks every page; unset it", expr)
 	}
-	slices.Sort(keys)
-	t.Logf("%s: %d pages, %d page×condition checks (%d conditions on every page, keyboard on %d: %s) in %s",
-		srv.URL(), len(pages), len(jobs), len(conds), len(sampled), strings.Join(keys, ", "), time.Since(start).Round(time.Millisecond))
+	re, err := regexp.Compile(expr)
+	if err != nil {
+		t.Fatalf("BROWSERTEST_PAGES: %v", err)
+	}
+	var kept []string
+	for _, p := range pages {
+		if re.MatchString(p) {
+			kept = append(kept, p)
+		}
+	}
+	t.Logf("BROWSERTEST_PAGES=%q: checking %d of %d pages", expr, len(kept), len(pages))
+	return kept
 }
 
 // tabs is how many pages load side by side: $BROWSERTEST_TABS, default 4.
@@ -224,6 +276,8 @@ func TestChecksCatchDefects(t *testing.T) {
 		{"index.html", Keyboard320, []string{"keyboard skip-link-first", "keyboard focus-visible"}},
 		{"rtl.html", JS320, []string{"lang html-dir"}},
 		{"rtl.html", Keyboard320, []string{"keyboard reachable-by-tab", "keyboard skip-link-moves-focus"}},
+		{"phone.html", NoJS320, []string{"first-screen h1-top", "first-screen header-height", "first-screen header-overlap"}},
+		{"phone.html", Keyboard320, []string{"keyboard language-switcher-js", "keyboard language-switcher-nojs"}},
 	}
 	for _, c := range cases {
 		t.Run(c.page+"/"+c.cond.Name, func(t *testing.T) {
@@ -283,5 +337,51 @@ func TestCrawl(t *testing.T) {
 	}
 	if err == nil || !strings.Contains(err.Error(), srv.URL()+"missing/ (linked from "+srv.URL()+"): HTTP 404") {
 		t.Errorf("Crawl error %v does not name the broken link and its page", err)
+	}
+}
+
+// TestTrustHeader builds the site with the longest Trust names and the
+// widest logos the header must take, and checks the first screen at 320 px
+// (one-row header, heading high enough, nothing wider than the phone) on a
+// home page, a guide page and a walkthrough step, in a left-to-right
+// language, a right-to-left one and a tall script.
+func TestTrustHeader(t *testing.T) {
+	if testing.Short() {
+		t.Skip("browser tests are not short; " + HowToRun)
+	}
+	if _, err := LoadAxe(); err != nil {
+		Unavailable(t, "%v", err)
+	}
+	browser := NewBrowser(t)
+	for _, fixture := range []struct {
+		dir      string
+		warnings int // the wide logo is reported, not refused
+	}{{"trust-alder-hey", 0}, {"trust-long", 1}} {
+		t.Run(fixture.dir, func(t *testing.T) {
+			srv := Listen(t, "/eso/")
+			out := filepath.Join(t.TempDir(), "public")
+			res, err := build.Build(build.Options{Site: filepath.Join("testdata", fixture.dir), Destination: out, BaseURL: srv.URL()})
+			if err != nil {
+				t.Fatalf("building: %v", err)
+			}
+			if len(res.Warnings) != fixture.warnings {
+				t.Errorf("%d warnings, want %d: %v", len(res.Warnings), fixture.warnings, res.Warnings)
+			}
+			srv.Serve(out)
+			var jobs []job
+			for _, lang := range []string{"en", "ur", "bn"} {
+				for _, p := range []string{"", "what-happens-during-a-second-opinion/", "what-happens-next/talk-to-the-consultant/"} {
+					for _, c := range []Condition{JS320, NoJS320} {
+						jobs = append(jobs, job{srv.URL() + lang + "/" + p, c})
+					}
+				}
+			}
+			results, _ := checkAll(browser, jobs)
+			for _, fs := range results {
+				for _, f := range fs {
+					t.Error(f)
+				}
+			}
+		})
 	}
 }

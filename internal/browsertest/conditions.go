@@ -35,12 +35,22 @@ type Condition struct {
 // The conditions every page is checked in, and the keyboard condition a
 // sample of pages is checked in.
 var (
-	JS320       = Condition{Name: "js-320", Width: 320, Height: 720, JS: true, Axe: true, Print: true}
-	NoJS320     = Condition{Name: "nojs-320", Width: 320, Height: 720, Axe: true}
+	JS320       = Condition{Name: "js-320", Width: 320, Height: 640, JS: true, Axe: true, Print: true}
+	NoJS320     = Condition{Name: "nojs-320", Width: 320, Height: 640, Axe: true}
 	Dark1280    = Condition{Name: "dark-1280", Width: 1280, Height: 800, JS: true, Dark: true, Axe: true}
-	Keyboard320 = Condition{Name: "keyboard-320", Width: 320, Height: 720, JS: true, Keyboard: true}
+	Keyboard320 = Condition{Name: "keyboard-320", Width: 320, Height: 640, JS: true, Keyboard: true}
 
 	EveryPage = []Condition{JS320, NoJS320, Dark1280}
+)
+
+// The first screen of a 320 x 640 phone (issue 12): the page's heading
+// starts within MaxH1Top pixels of the top and the header is at most
+// MaxHeader pixels high, so a family sees the title and the start of the
+// answer without scrolling.
+const (
+	PhoneWidth = 320
+	MaxH1Top   = 200
+	MaxHeader  = 80
 )
 
 // PageTimeout bounds one page in one condition.
@@ -105,8 +115,22 @@ const factsScript = `(() => {
 			if (wide.length >= 5) break;
 		}
 	}
+	const h1 = document.querySelector("h1"), header = document.querySelector("body > header, .site-header");
+	// Parts of the header that overlap: text drawn over a control.
+	const overlaps = [];
+	if (header) {
+		const parts = [...header.querySelectorAll("a, summary, img, span")].filter(el => el.checkVisibility() && !el.closest("ul"));
+		for (const a of parts) for (const b of parts) {
+			if (a === b || a.contains(b) || b.contains(a) || a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_PRECEDING) continue;
+			const p = a.getBoundingClientRect(), q = b.getBoundingClientRect();
+			const x = Math.min(p.right, q.right) - Math.max(p.left, q.left), y = Math.min(p.bottom, q.bottom) - Math.max(p.top, q.top);
+			if (x > 1 && y > 1) overlaps.push(bt.path(a) + " and " + bt.path(b));
+		}
+	}
+	const layout = {h1Top: h1 ? h1.getBoundingClientRect().top + scrollY : -1,
+		header: header ? header.getBoundingClientRect().height : 0, target: h1 ? bt.path(h1) : "", html: h1 ? bt.html(h1) : "", overlaps};
 	return JSON.stringify({lang: d.getAttribute("lang"), dir: d.getAttribute("dir"),
-		scrollWidth: d.scrollWidth, clientWidth: cw, wide, refs, href: location.href});
+		scrollWidth: d.scrollWidth, clientWidth: cw, wide, refs, href: location.href, layout});
 })()`
 
 const cspScript = `JSON.stringify(window.__cspViolations || [])`
@@ -122,7 +146,16 @@ type facts struct {
 		Target, HTML string
 		Left, Right  float64
 	}
-	Refs []ref
+	Refs   []ref
+	Layout Layout
+}
+
+// Layout is where the first screen's parts are, in CSS pixels from the top
+// of the page; H1Top is -1 on a page with no h1.
+type Layout struct {
+	H1Top, Header float64
+	Target, HTML  string
+	Overlaps      []string // pairs of header parts drawn over each other
 }
 
 // recorder keeps what the tab reports while a page loads and is checked.
@@ -208,6 +241,7 @@ type Tab struct {
 	cancel  context.CancelFunc
 	rec     atomic.Pointer[recorder]
 	ready   bool // the tab has its once-per-tab setup
+	Layout  Layout // the first screen of the page last checked
 }
 
 // NewTab opens a tab in the browser. Close it when done.
@@ -247,6 +281,7 @@ func (t *Tab) Check(pageURL string, cond Condition) []Failure {
 	defer cancel()
 	err = c.run(ctx, !t.ready)
 	t.rec.Store(nil)
+	t.Layout = c.layout
 	if err != nil {
 		c.failures = append(c.failures, c.fail("load", "", "", "", err.Error()))
 		// The tab may be stuck: the next check gets a new one.
@@ -264,6 +299,7 @@ type pageCheck struct {
 	cond        Condition
 	rec         *recorder
 	failures    []Failure
+	layout      Layout
 }
 
 func (c *pageCheck) fail(check, rule, target, html, msg string) Failure {
@@ -310,6 +346,9 @@ func (c *pageCheck) run(ctx context.Context, newTab bool) error {
 	}
 	if c.cond.Keyboard {
 		if err := c.keyboard(ctx); err != nil {
+			return err
+		}
+		if err := c.switcher(ctx); err != nil {
 			return err
 		}
 	}
@@ -404,6 +443,19 @@ func (c *pageCheck) checkFacts(f *facts) {
 	}
 	for _, r := range f.Refs {
 		c.checkRef(r)
+	}
+	c.layout = f.Layout
+	if c.cond.Width == PhoneWidth {
+		l := f.Layout
+		if l.H1Top > MaxH1Top {
+			c.add("first-screen", "h1-top", l.Target, l.HTML, "the h1 starts %.0f px from the top at %d px wide; it must start within %d px, so the title and the answer are on a phone's first screen", l.H1Top, c.cond.Width, MaxH1Top)
+		}
+		for _, o := range l.Overlaps {
+			c.add("first-screen", "header-overlap", o, "", "%s overlap at %d px wide; the header must shrink or cut short its text, never draw it over another part", o, c.cond.Width)
+		}
+		if l.Header > MaxHeader {
+			c.add("first-screen", "header-height", "header", "", "the header is %.0f px high at %d px wide; keep it to one row, at most %d px", l.Header, c.cond.Width, MaxHeader)
+		}
 	}
 }
 

@@ -32,6 +32,7 @@ type Result struct {
 	Readings  []check.Reading // English pages, by path
 	Budget    int             // the page weight budget in bytes
 	Languages []translation.Language
+	Warnings  check.Problems // things that work but may not look as the Trust expects
 }
 
 // Build builds the site into opts.Destination, replacing it atomically.
@@ -123,7 +124,11 @@ func buildInto(opts Options, out string) (*Result, error) {
 	if len(o.Pages) == 0 {
 		return nil, errors.New("the build produced no pages")
 	}
-	return &Result{Pages: len(o.Pages), BaseURL: ws.baseURL, Weights: weights, Readings: readings, Budget: ws.budget, Languages: langs}, nil
+	res := &Result{Pages: len(o.Pages), BaseURL: ws.baseURL, Weights: weights, Readings: readings, Budget: ws.budget, Languages: langs}
+	if ws.trust != nil {
+		res.Warnings = ws.trust.Warnings(ws.source)
+	}
+	return res, nil
 }
 
 // outputLabel names built pages in messages by where they will end up.
