@@ -240,7 +240,7 @@ type Tab struct {
 	ctx     context.Context
 	cancel  context.CancelFunc
 	rec     atomic.Pointer[recorder]
-	ready   bool // the tab has its once-per-tab setup
+	ready   bool   // the tab has its once-per-tab setup
 	Layout  Layout // the first screen of the page last checked
 }
 
