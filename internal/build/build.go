@@ -92,6 +92,7 @@ func buildInto(opts Options, out string) (*Result, error) {
 	readings, rps := check.Readability(ws.pages)
 	ps = append(ps, rps...)
 	langs, tps := translation.Pages(ws.pages, ws.langs, ws.publish)
+	translation.Walkthrough(langs, os.DirFS(ws.themeDir))
 	ps = append(ps, tps...)
 	files, err := stringsFiles()
 	if err != nil {

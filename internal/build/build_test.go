@@ -94,6 +94,7 @@ func TestBuiltInSite(t *testing.T) {
 	if en := read(t, out, "en/index.html"); !strings.Contains(en, "British Sign Language (BSL)") || !strings.Contains(en, "To report a problem with this page, tell the ward staff") {
 		t.Error("en/index.html: the footer lacks the other-formats or report-a-problem fallback text")
 	}
+	checkPhoneFirst(t, out)
 	h1 := regexp.MustCompile(`<h1[ >]`)
 	inline := regexp.MustCompile(`<script>|<script [^>]*>[^<]+</script>|<style|\sstyle="|\son[a-z]+="`)
 	for _, p := range pages {
@@ -230,7 +231,7 @@ func TestTrustSettings(t *testing.T) {
 	page := read(t, out, "en/contacts/index.html")
 	for _, want := range []string{
 		`<a class="site-header__name" href="/eso/en/"><img class="site-header__logo" src="/eso/trust/logo.`,
-		`Riverside Children&#39;s NHS Trust</a>`, // header
+		`<span class="site-header__text">Riverside Children&#39;s NHS Trust</span></a>`, // header
 		`<p class="site-footer__owner">Riverside Children&#39;s NHS Trust</p>`,
 		`<a href="tel:03005550101" dir="ltr">0300 555 0101</a>`,
 		`<a href="mailto:pals@riverside.example" dir="ltr">pals@riverside.example</a>`,
@@ -293,5 +294,48 @@ func TestCliniciansLinks(t *testing.T) {
 	}
 	if !strings.Contains(read(t, out, "en/about/index.html"), `<figure class="qr print-only">`) {
 		t.Error("a families' page has no QR code for print")
+	}
+}
+
+// checkPhoneFirst asserts the markup of issue 12's components in the built
+// site; the browser suite measures how they lay out.
+func checkPhoneFirst(t *testing.T, out string) {
+	t.Helper()
+	about := read(t, out, "cy/about/index.html")
+	for _, want := range []string{
+		// The header's switcher: a disclosure labelled in the page's language.
+		"<details class=\"language-switcher__details\">\n<summary class=\"language-switcher__toggle\">",
+		"<span>Iaith</span>\n</summary>",
+		// Each language in its own script, linking this page's translation.
+		`<li><a href="/ar/about/" rel="alternate" lang="ar" hreflang="ar" dir="rtl">العربية</a></li>`,
+		`<li><span class="language-list__current" aria-current="true" lang="cy" dir="ltr">Cymraeg</span></li>`,
+		// The full list again in the footer, under its own heading.
+		`<h2 class="site-footer__title" id="footer-languages">Pob iaith</h2>`,
+		// A guide page keeps its breadcrumb.
+		`<nav class="breadcrumb" aria-label="Briwsion bara">`,
+	} {
+		if !strings.Contains(about, want) {
+			t.Errorf("cy/about/index.html lacks %q", want)
+		}
+	}
+	if n := strings.Count(about, `rel="alternate" lang=`); n != 2*9 {
+		t.Errorf("cy/about/index.html links %d other languages in its two lists, want 2 x 9", n)
+	}
+	// Urgent help comes straight after the heading on every home page.
+	for _, lang := range []string{"en", "cy", "ar"} {
+		home := read(t, out, lang+"/index.html")
+		h1 := strings.Index(home, "<h1>")
+		urgent := strings.Index(home, `<div class="wt-urgent" role="note">`)
+		if h1 < 0 || urgent < 0 || strings.Contains(home[h1:urgent], "<p") {
+			t.Errorf("%s/index.html: the urgent-help note is not the first thing after the h1", lang)
+		}
+		if strings.Count(home, `class="wt-urgent"`) != 1 {
+			t.Errorf("%s/index.html: the urgent-help note shows %d times, want once", lang, strings.Count(home, `class="wt-urgent"`))
+		}
+	}
+	// A walkthrough step has its Back link and stage on one row, and no breadcrumb.
+	step := read(t, out, "en/what-happens-next/talk-to-the-consultant/index.html")
+	if strings.Contains(step, `class="breadcrumb"`) || !strings.Contains(step, "<div class=\"wt-top\">\n<a class=\"wt-back\"") {
+		t.Error("en/what-happens-next/talk-to-the-consultant: a step must have no breadcrumb, and the Back link and stage in .wt-top")
 	}
 }

@@ -33,6 +33,7 @@ type Language struct {
 	Missing, Stale  []string // English-relative paths
 	Keys, KeysOf    int
 	MissingKeys     []string
+	Walkthrough     string // the walkthrough's words: draft, reviewed, stale, or "" if absent
 }
 
 // meta is the part of a page's front matter this package reads.
