@@ -131,7 +131,9 @@ needed: ‹nginx.conf› sends the ‹.br› files itself.
 1. Copy everything in ‹site› (with the hidden ‹.htaccess›) to the folder
    served at ‹{{.Base}}›, e.g. ‹/var/www/html{{trimSuffix .Base "/"}}/›, or
    to a folder of its own, e.g. ‹/srv/eso/site/›, with
-   ‹Alias {{.Base}} /srv/eso/site/› in your virtual host.
+   ‹Alias {{.Base}} /srv/eso/site/› in your virtual host{{if ne .Base "/"}} (and
+   ‹RedirectMatch 301 ^{{trimSuffix .Base "/"}}$ {{.Base}}›, so the address
+   without its final ‹/› works too){{end}}.
 2. Let the ‹.htaccess› file work in that folder:
 
    ~~~apache
@@ -144,6 +146,11 @@ needed: ‹nginx.conf› sends the ‹.br› files itself.
 3. Turn on the modules it uses, test and reload:
    ‹sudo a2enmod headers rewrite mime && sudo apachectl configtest && sudo systemctl reload apache2›
    (on Red Hat systems the modules are on already; reload with ‹sudo systemctl reload httpd›).
+
+‹.htaccess› sends the ‹.br› and ‹.gz› copies itself and turns off Apache's
+own compression (mod_deflate) for the site: no brotli module is needed. It
+answers 404 for a folder without an ‹index.html›, even where your server
+allows folder listings (Debian's does, for ‹/var/www›).
 
 If you would rather not use ‹.htaccess› files, copy its contents into the
 ‹<Directory>› block above and set ‹AllowOverride None›.
