@@ -24,6 +24,10 @@ var goldenCases = []struct {
 	{"guidance-gbk.txt", "https://guidance.example.org/second-opinions/asking"},
 	{"guidance-lostbyte.txt", "https://guidance.example.org/second-opinions/asking"},
 	{"guidance-empty-refs.txt", ""},
+	{"quotes-clean.txt", "https://guidance.example.org/second-opinions/questions"},
+	{"quotes-gbk-dropped.txt", "https://guidance.example.org/second-opinions/questions"},
+	{"quotes-gbk-allclosing.txt", "https://guidance.example.org/second-opinions/questions"},
+	{"quotes-mirror.txt", "https://guidance.example.org/second-opinions/questions"},
 }
 
 func convertFixture(t *testing.T, file, source string) *Result {
@@ -123,6 +127,51 @@ func TestRepairedFixturesMatchClean(t *testing.T) {
 			t.Errorf("%s: %s with %d terms, %d footnotes; clean gives %s, %d, %d", file, res.Name, res.Report.Terms, res.Report.Footnotes, clean.Name, clean.Report.Terms, clean.Report.Footnotes)
 		}
 	}
+}
+
+// The quotes fixtures are GBK round trips of quotes-clean.txt in which
+// closing marks lost their last byte with no trace (and, for the mirror,
+// the mirror's name heads the page). Each must import to exactly the clean
+// page: the same title, no mojibake left, every lone "鈥" counted as a repair.
+func TestQuoteFixturesMatchClean(t *testing.T) {
+	clean := convertFixture(t, "quotes-clean.txt", "x")
+	raw, err := os.ReadFile(filepath.Join("testdata", "quotes-clean.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	closing := strings.Count(string(raw), "’") + strings.Count(string(raw), "”")
+	mojibake := regexp.MustCompile(`[\x{FFFD}]|â€|\p{Han}`)
+	for _, file := range []string{"quotes-gbk-dropped.txt", "quotes-gbk-allclosing.txt", "quotes-mirror.txt"} {
+		res := convertFixture(t, file, "x")
+		if res.Name != clean.Name || !strings.HasPrefix(res.Markdown, "---\ntitle: \"Asking questions before a second opinion\"\n") {
+			t.Errorf("%s: page %s, title line %q; want the clean page's title", file, res.Name, strings.SplitN(res.Markdown, "\n", 3)[1])
+		}
+		if got, want := body(res.Markdown), body(clean.Markdown); got != want {
+			t.Errorf("%s: the page differs from the clean one:\n%s", file, firstDiff(got, want))
+		}
+		if m := mojibake.FindString(res.Markdown); m != "" {
+			t.Errorf("%s: %q left in the page", file, m)
+		}
+		if len(res.Report.Warnings) > 0 {
+			t.Errorf("%s: warnings %v", file, res.Report.Warnings)
+		}
+		lone := strings.Count(string(mustRead(t, file)), "鈥") - res.Report.fixCount(FixGBK)
+		if n := res.Report.fixCount(FixUnmarked); n == 0 || n != lone {
+			t.Errorf("%s: %d unmarked repairs counted, want one per lone 鈥 (%d)", file, n, lone)
+		}
+		if file == "quotes-gbk-allclosing.txt" && res.Report.fixCount(FixUnmarked) != closing {
+			t.Errorf("%s: %d unmarked repairs, want every closing mark of the clean page (%d)", file, res.Report.fixCount(FixUnmarked), closing)
+		}
+	}
+}
+
+func mustRead(t *testing.T, file string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("testdata", file))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
 }
 
 // The real guidance page, when the shared reference folder is there. Its
