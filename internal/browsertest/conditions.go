@@ -25,12 +25,12 @@ import (
 type Condition struct {
 	Name          string // short, for test names and messages: js-320
 	Width, Height int64
-	JS            bool // JavaScript on
-	Dark          bool // prefers-color-scheme: dark
+	JS            bool     // JavaScript on
+	Dark          bool     // prefers-color-scheme: dark
 	Axe           bool     // run axe-core's WCAG rules
 	AxeRules      []string // with Axe: only these rules, not every WCAG rule
-	Print         bool // after the other checks, emulate print media and check the print rules
-	Keyboard      bool // Tab through the page: skip link, focus visible, every link reachable
+	Print         bool     // after the other checks, emulate print media and check the print rules
+	Keyboard      bool     // Tab through the page: skip link, focus visible, every link reachable
 	// NoScript: this JavaScript-on visit also stands for the JavaScript-off
 	// one, because the page's HTML has no script; the visit proves it runs none.
 	NoScript bool
