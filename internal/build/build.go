@@ -10,6 +10,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"sync"
 
 	"github.com/esosite/esosite/internal/check"
 	"github.com/esosite/esosite/internal/translation"
@@ -109,9 +110,12 @@ func buildInto(opts Options, out string) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	ps = check.Links(o)
-	ps = append(ps, check.CSP(o)...)
+	// Links and CSP read what ReadOutput parsed while brotli, the costly
+	// part, runs on the other cores.
+	var wg sync.WaitGroup
+	wg.Go(func() { ps = append(check.Links(o), check.CSP(o)...) })
 	weights, err := check.Weights(o)
+	wg.Wait()
 	if err != nil {
 		return nil, err
 	}

@@ -3,8 +3,6 @@ package check
 import (
 	"bytes"
 	"fmt"
-	"io/fs"
-	"runtime"
 	"sort"
 	"sync"
 
@@ -32,7 +30,7 @@ func Weights(o *Output) ([]Weight, error) {
 			}
 		}
 	}
-	sizes, err := brotliSizes(o.FS, need)
+	sizes, err := brotliSizes(o, need)
 	if err != nil {
 		return nil, err
 	}
@@ -54,44 +52,30 @@ func Weights(o *Output) ([]Weight, error) {
 	return ws, nil
 }
 
-// brotliSizes compresses files in parallel, one reused writer per core.
-func brotliSizes(fsys fs.FS, files map[string]bool) (map[string]int, error) {
-	jobs := make(chan string)
-	type result struct {
-		file string
-		size int
-		err  error
+// brotliSizes compresses each file once, on every core; a page's bytes are
+// the ones ReadOutput already read.
+func brotliSizes(o *Output, need map[string]bool) (map[string]int, error) {
+	files := make([]string, 0, len(need))
+	for f := range need {
+		files = append(files, f)
 	}
-	results := make(chan result)
-	var wg sync.WaitGroup
-	for range runtime.NumCPU() {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			c := newCompressor()
-			for f := range jobs {
-				data, err := fs.ReadFile(fsys, f)
-				results <- result{f, c.size(data), err}
-			}
-		}()
-	}
-	go func() {
-		for f := range files {
-			jobs <- f
+	sizes := make([]int, len(files))
+	compressors := sync.Pool{New: func() any { return newCompressor() }}
+	err := parallel(len(files), func(i int) error {
+		data, err := o.bytes(files[i])
+		if err != nil {
+			return err
 		}
-		close(jobs)
-		wg.Wait()
-		close(results)
-	}()
-	sizes := map[string]int{}
-	var firstErr error
-	for r := range results {
-		if r.err != nil && firstErr == nil {
-			firstErr = r.err
-		}
-		sizes[r.file] = r.size
+		c := compressors.Get().(*compressor)
+		sizes[i] = c.size(data)
+		compressors.Put(c)
+		return nil
+	})
+	bySize := make(map[string]int, len(files))
+	for i, f := range files {
+		bySize[f] = sizes[i]
 	}
-	return sizes, firstErr
+	return bySize, err
 }
 
 // Budget fails every page heavier than budget bytes.
