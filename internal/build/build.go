@@ -10,10 +10,10 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/esosite/esosite/internal/check"
 	"github.com/esosite/esosite/internal/translation"
-	"github.com/esosite/esosite/internal/walkthrough"
 )
 
 // Options says what to build and where.
@@ -86,12 +86,24 @@ func buildInto(opts Options, out string) (*Result, error) {
 	}
 	defer ws.Close()
 	ps := check.FrontMatter(ws.pages, ws.layouts)
-	// The built-in walkthrough; a Trust cannot override data/walkthrough yet.
-	ps = append(ps, walkthrough.Check(os.DirFS(ws.themeDir), ws.published())...)
-	readings, rps := check.Readability(ws.pages)
+	ps = append(ps, ws.walkthroughProblems(opts.Site)...)
+	// A page whose front matter cannot be read is reported once, above; the
+	// checks below would only add knock-on lines about it.
+	unreadable := check.Unreadable(ws.pages)
+	var english []check.Page // readable pages, and translations whatever their state
+	for _, p := range ws.pages {
+		if !unreadable[p.Rel] || !strings.HasPrefix(p.Rel, "content/en/") {
+			english = append(english, p)
+		}
+	}
+	readings, rps := check.Readability(english)
 	ps = append(ps, rps...)
-	langs, tps := translation.Pages(ws.pages, ws.langs, ws.publish)
-	ps = append(ps, tps...)
+	langs, tps := translation.Pages(english, ws.langs, ws.publish)
+	for _, p := range tps {
+		if !unreadableShown(ws.pages, unreadable, p.Path) {
+			ps = append(ps, p)
+		}
+	}
 	files, err := stringsFiles()
 	if err != nil {
 		return nil, err
@@ -132,4 +144,14 @@ func outputLabel(opts Options) string {
 		return "public"
 	}
 	return opts.Destination
+}
+
+// unreadableShown says whether shown is the display path of an unreadable page.
+func unreadableShown(pages []check.Page, unreadable map[string]bool, shown string) bool {
+	for _, p := range pages {
+		if p.Path == shown && unreadable[p.Rel] {
+			return true
+		}
+	}
+	return false
 }
