@@ -73,8 +73,12 @@ func parse(fs *flag.FlagSet, args []string) int {
 	return -1
 }
 
-// fail prints an error, one problem per line, and returns exit status 1.
+// fail prints an error, one problem per line, and returns exit status 1,
+// or 2 when the mistake is in the command line.
 func fail(stderr io.Writer, err error) int {
 	fmt.Fprintln(stderr, err)
+	if build.IsUsage(err) {
+		return 2
+	}
 	return 1
 }

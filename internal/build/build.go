@@ -43,6 +43,9 @@ func Build(opts Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := checkDestination(opts.Destination, dest, opts.Site); err != nil {
+		return nil, err
+	}
 	parent := filepath.Dir(dest)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return nil, fmt.Errorf("%s: cannot create the destination's folder: %v", opts.Destination, err)

@@ -71,10 +71,10 @@ func (ws *workspace) setUp(opts Options) error {
 		}
 		st, err := os.Stat(abs)
 		if err != nil {
-			return fmt.Errorf("%s: cannot read the site folder: %v", opts.Site, unwrapPathError(err))
+			return usagef("esosite: --site %q cannot be read: %v; check the path, or make the folder with esosite init %s", opts.Site, unwrapPathError(err), opts.Site)
 		}
 		if !st.IsDir() {
-			return fmt.Errorf("%s: --site must name a folder, not a file", opts.Site)
+			return usagef("esosite: --site %q is a file; name your Trust's folder (the one with esosite.toml)", opts.Site)
 		}
 		if _, err := os.ReadDir(abs); err != nil {
 			return fmt.Errorf("%s: cannot read the site folder: %v", opts.Site, unwrapPathError(err))
@@ -203,7 +203,10 @@ func (ws *workspace) writeConfig(opts Options, cfg map[string]any) error {
 	}
 	u, err := url.Parse(base)
 	if err != nil || (u.Scheme != "" && u.Scheme != "http" && u.Scheme != "https") || (u.Scheme != "" && u.Host == "") {
-		return fmt.Errorf("--baseURL %q is not a web address; write it like https://trust.example/eso/ or /eso/", base)
+		if opts.BaseURL == "" {
+			return fmt.Errorf("baseURL %q is not a web address; write it like https://trust.example/eso/ or /eso/", base)
+		}
+		return usagef("esosite: --baseURL %q is not a web address; write it like https://trust.example/eso/ or /eso/", base)
 	}
 	if !strings.HasSuffix(u.Path, "/") {
 		u.Path += "/"
