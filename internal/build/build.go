@@ -93,6 +93,12 @@ func buildInto(opts Options, out string) (*Result, error) {
 	// A page whose front matter cannot be read is reported once, above; the
 	// checks below would only add knock-on lines about it.
 	unreadable := check.Unreadable(ws.pages)
+	ps = append(ps, check.Markdown(ws.pages, unreadable)...)
+	for _, p := range ws.pages {
+		if check.TooBig(p) {
+			unreadable[p.Rel] = true
+		}
+	}
 	var english []check.Page // readable pages, and translations whatever their state
 	for _, p := range ws.pages {
 		if !unreadable[p.Rel] || !strings.HasPrefix(p.Rel, "content/en/") {
@@ -112,6 +118,11 @@ func buildInto(opts Options, out string) (*Result, error) {
 		return nil, err
 	}
 	ps = append(ps, translation.Strings(files, langs)...)
+	own, err := ws.trustStrings()
+	if err != nil {
+		return nil, err
+	}
+	ps = append(ps, translation.Overrides(own, files["en"])...)
 	if err := ps.Err(); err != nil {
 		return nil, err
 	}

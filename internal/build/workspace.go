@@ -323,6 +323,21 @@ func stringsFiles() (map[string]translation.StringsFile, error) {
 	return files, nil
 }
 
+// trustStrings reads the Trust's own UI strings, i18n/<lang>.toml, if any.
+func (ws *workspace) trustStrings() (map[string]translation.StringsFile, error) {
+	files := map[string]translation.StringsFile{}
+	names, _ := filepath.Glob(filepath.Join(ws.source, "i18n", "*.toml"))
+	for _, p := range names {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return nil, fmt.Errorf("%s: cannot read it: %v", ws.displayPath(p), unwrapPathError(err))
+		}
+		lang := strings.TrimSuffix(filepath.Base(p), ".toml")
+		files[lang] = translation.StringsFile{Path: ws.displayPath(p), Data: data}
+	}
+	return files, nil
+}
+
 func toAny(xs []string) []any {
 	out := make([]any, len(xs))
 	for i, x := range xs {

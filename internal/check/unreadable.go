@@ -17,6 +17,9 @@ func Unreadable(pages []Page) map[string]bool {
 }
 
 func readable(data []byte) bool {
+	if invalidUTF8(data) > 0 {
+		return false
+	}
 	body, _, ok := yamlBlock(data)
 	if !ok {
 		return false

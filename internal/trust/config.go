@@ -99,7 +99,11 @@ func (c *Config) decodeProblems(err error) error {
 	var de *toml.DecodeError
 	if errors.As(err, &de) {
 		row, _ := de.Position()
-		return check.Problems{{Path: c.path, Line: row, Message: de.Error() + "; check the quotes and the = sign on this line"}}
+		msg := strings.TrimPrefix(de.Error(), "toml: ")
+		if strings.Contains(msg, "cannot decode") {
+			return check.Problems{{Path: c.path, Line: row, Message: "this setting has the wrong kind of value (" + msg + "); write it as the comments `esosite init` writes show: text in quotes, languages as a list such as [\"en\", \"cy\"]"}}
+		}
+		return check.Problems{{Path: c.path, Line: row, Message: msg + "; check the quotes and the = sign on this line"}}
 	}
 	return check.Problems{{Path: c.path, Line: 1, Message: err.Error()}}
 }

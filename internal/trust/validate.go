@@ -25,10 +25,14 @@ func (c *Config) validate(dir string, languages []string) check.Problems {
 			add("", "baseURL", "baseURL %q is not a web address; write the full address the site will live at, e.g. \"https://www.example.nhs.uk/second-opinions/\"", c.BaseURL)
 		}
 	}
+	seen := map[string]bool{}
 	for _, l := range c.Languages {
 		if !slices.Contains(languages, l) {
 			add("", "languages", "language %q does not exist; choose from %s", l, strings.Join(languages, ", "))
+		} else if seen[l] {
+			add("", "languages", "language %q is listed twice; list each language once", l)
 		}
+		seen[l] = true
 	}
 	if len(c.Languages) > 0 && !slices.Contains(c.Languages, "en") {
 		add("", "languages", "languages must include \"en\": every translation links to the English page")
@@ -76,6 +80,9 @@ func checkLogo(path string) string {
 	if err != nil {
 		return "cannot be read; put the file in your site folder and give its path relative to esosite.toml"
 	}
+	if len(data) > maxLogo {
+		return fmt.Sprintf("is %d KB; every page must load in %d KB with everything on it, so export the logo smaller (a plain SVG, or a PNG of at most %d KB)", (len(data)+1023)/1024, maxLogo/1024, maxLogo/1024/2)
+	}
 	switch http.DetectContentType(data) {
 	case "image/png", "image/jpeg", "image/gif", "image/webp":
 		return ""
@@ -88,6 +95,10 @@ func checkLogo(path string) string {
 	}
 	return "is not an image; use a PNG, JPEG, GIF, WebP or SVG file"
 }
+
+// maxLogo is the largest logo accepted: the whole page weight budget
+// (pageBudgetBytes in hugo.toml), since every page shows the logo.
+const maxLogo = 14 * 1024
 
 var white = [3]float64{255, 255, 255}
 
