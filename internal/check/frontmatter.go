@@ -46,7 +46,10 @@ func frontMatter(p Page, layouts map[string]bool) Problems {
 	var doc yaml.Node
 	if err := yaml.Unmarshal(body, &doc); err != nil {
 		line, msg := yamlError(err)
-		return Problems{{p.Path, line + offset, "front matter is not valid YAML: " + msg}}
+		// YAML counts a lone CR as a line break too; an editor may not, so
+		// never point past the closing "---".
+		line = min(line+offset, offset+strings.Count(string(body), "\n")+1)
+		return Problems{{p.Path, line, "front matter is not valid YAML: " + msg}}
 	}
 	if len(doc.Content) == 0 || doc.Content[0].Kind != yaml.MappingNode {
 		return Problems{{p.Path, 1 + offset, "front matter must be a list of \"key: value\" lines"}}
