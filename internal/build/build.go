@@ -10,7 +10,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"strings"
 
 	"github.com/esosite/esosite/internal/check"
 	"github.com/esosite/esosite/internal/translation"
@@ -88,41 +87,10 @@ func buildInto(opts Options, out string) (*Result, error) {
 		return nil, err
 	}
 	defer ws.Close()
-	ps := check.FrontMatter(ws.pages, ws.layouts)
-	ps = append(ps, ws.walkthroughProblems(opts.Site)...)
-	// A page whose front matter cannot be read is reported once, above; the
-	// checks below would only add knock-on lines about it.
-	unreadable := check.Unreadable(ws.pages)
-	ps = append(ps, check.Markdown(ws.pages, unreadable)...)
-	for _, p := range ws.pages {
-		if check.TooBig(p) {
-			unreadable[p.Rel] = true
-		}
-	}
-	var english []check.Page // readable pages, and translations whatever their state
-	for _, p := range ws.pages {
-		if !unreadable[p.Rel] || !strings.HasPrefix(p.Rel, "content/en/") {
-			english = append(english, p)
-		}
-	}
-	readings, rps := check.Readability(english)
-	ps = append(ps, rps...)
-	langs, tps := translation.Pages(english, ws.langs, ws.publish)
-	for _, p := range tps {
-		if !unreadableShown(ws.pages, unreadable, p.Path) {
-			ps = append(ps, p)
-		}
-	}
-	files, err := stringsFiles()
+	readings, langs, ps, err := ws.preBuild(opts.Site)
 	if err != nil {
 		return nil, err
 	}
-	ps = append(ps, translation.Strings(files, langs)...)
-	own, err := ws.trustStrings()
-	if err != nil {
-		return nil, err
-	}
-	ps = append(ps, translation.Overrides(own, files["en"])...)
 	if err := ps.Err(); err != nil {
 		return nil, err
 	}
@@ -158,14 +126,4 @@ func outputLabel(opts Options) string {
 		return "public"
 	}
 	return opts.Destination
-}
-
-// unreadableShown says whether shown is the display path of an unreadable page.
-func unreadableShown(pages []check.Page, unreadable map[string]bool, shown string) bool {
-	for _, p := range pages {
-		if p.Path == shown && unreadable[p.Rel] {
-			return true
-		}
-	}
-	return false
 }
