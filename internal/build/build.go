@@ -101,8 +101,8 @@ func buildInto(opts Options, out string) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	ps = check.Links(o)
-	ps = append(ps, check.CSP(o)...)
+	links := check.Links(o)
+	ps = check.CSP(o)
 	weights, err := check.Weights(o)
 	if err != nil {
 		return nil, err
@@ -111,6 +111,7 @@ func buildInto(opts Options, out string) (*Result, error) {
 	for i := range ps {
 		ps[i].Path = filepath.Join(outputLabel(opts), ps[i].Path)
 	}
+	ps = append(ws.linksToSource(links, outputLabel(opts)), ps...)
 	if err := ps.Err(); err != nil {
 		return nil, err
 	}
