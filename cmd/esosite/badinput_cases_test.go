@@ -136,7 +136,7 @@ var badInputs = []badInput{
 	{kind: "import: 50 MB file", file: "input.txt", args: cmd("import input.txt --out mytrust/content/en"), setup: writes("input.txt", strings.Repeat("Words of guidance. ", 50<<20/19)), code: 1,
 		first: "input.txt: is 49 MB; a guidance page saved from a browser is far smaller than 10 MB, so save the page alone (\"Web page, HTML only\") or copy its text"},
 	{kind: "import: 100,000-deep HTML", file: "input.html", args: cmd("import input.html --out mytrust/content/en"), setup: writes("input.html", "<html><body>"+strings.Repeat("<div>", 100000)+"Text"), code: 1,
-		first: "input.html: no guidance text found; is this a page saved from a browser (HTML) or copied as plain text?"},
+		first: "input.html: the HTML could not be read (html: open stack of elements exceeds 512 nodes); save the page again from the browser (\"Web page, HTML only\")"},
 	{kind: "import: invalid UTF-8", file: "input.txt", args: cmd("import input.txt --out mytrust/content/en"), setup: writes("input.txt", "Title\n\n\xff\xfe\xfd words\n"), code: 0,
 		first: "input.txt → mytrust/content/en/title.md: 0 headings, 0 lists, 0 quotes, 0 footnotes, 0 terms, 0 repairs, 0 chrome dropped, 3 warnings"},
 

@@ -73,6 +73,11 @@ func Convert(name string, data []byte, opts Options) (*Result, error) {
 	warns = append(warns, pw...)
 	rep.Dropped = dropped
 	if doc.Title == "" && len(doc.Blocks) == 0 {
+		for _, w := range pw {
+			if strings.HasPrefix(w.Msg, "the HTML could not be read") {
+				return nil, &Error{Path: name, Line: w.Line, Msg: w.Msg}
+			}
+		}
 		return nil, &Error{Path: name, Msg: "no guidance text found; is this a page saved from a browser (HTML) or copied as plain text?"}
 	}
 	linkFootnotes(doc, &warns)
