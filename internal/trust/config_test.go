@@ -74,6 +74,8 @@ func TestConfigErrors(t *testing.T) {
 		{"missing logo", "[trust]\nlogo = \"logo.png\"\n", nil, `esosite.toml:2: logo "logo.png" cannot be read`},
 		{"logo not an image", "[trust]\nlogo = \"logo.png\"\n", map[string]string{"logo.png": "hello"}, `logo "logo.png" is not an image`},
 		{"good logo", "[trust]\nlogo = \"logo.png\"\nbrandColour = \"#005eb8\"\n", map[string]string{"logo.png": png}, ""},
+		{"svg with a handler", "[trust]\nlogo = \"logo.svg\"\n", map[string]string{"logo.svg": "<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"alert(1)\"></svg>"}, `logo "logo.svg" is an SVG that runs script`},
+		{"svg loading another site", "[trust]\nlogo = \"logo.svg\"\n", map[string]string{"logo.svg": "<svg xmlns=\"http://www.w3.org/2000/svg\"><image href=\"https://x.example/a.png\"/></svg>"}, `logo "logo.svg" is an SVG that runs script`},
 		{"good svg logo", "[trust]\nlogo = \"logo.svg\"\n", map[string]string{"logo.svg": "<svg xmlns=\"http://www.w3.org/2000/svg\"></svg>"}, ""},
 	}
 	for _, c := range cases {

@@ -9,6 +9,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -88,13 +89,17 @@ func checkLogo(path string) string {
 		return ""
 	}
 	if strings.HasSuffix(strings.ToLower(path), ".svg") && bytes.Contains(data, []byte("<svg")) {
-		if bytes.Contains(data, []byte("<script")) || bytes.Contains(data, []byte("http://")) && bytes.Contains(data, []byte("href=\"http")) {
+		if svgActive.Match(data) {
 			return "is an SVG that runs script or loads other files; export a plain SVG or a PNG"
 		}
 		return ""
 	}
 	return "is not an image; use a PNG, JPEG, GIF, WebP or SVG file"
 }
+
+// svgActive finds what makes an SVG more than a picture: script, event
+// handlers, javascript: links, embedded HTML, or files from another site.
+var svgActive = regexp.MustCompile(`(?i)<script|\son[a-z]+\s*=|javascript:|<foreignObject|href\s*=\s*["']?(https?:)?//`)
 
 // maxLogo is the largest logo accepted: the whole page weight budget
 // (pageBudgetBytes in hugo.toml), since every page shows the logo.
