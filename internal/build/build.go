@@ -14,7 +14,6 @@ import (
 
 	"github.com/esosite/esosite/internal/check"
 	"github.com/esosite/esosite/internal/translation"
-	"github.com/esosite/esosite/internal/walkthrough"
 )
 
 // Options says what to build and where.
@@ -43,6 +42,9 @@ func Build(opts Options) (*Result, error) {
 	}
 	dest, err := filepath.Abs(opts.Destination)
 	if err != nil {
+		return nil, err
+	}
+	if err := checkDestination(opts.Destination, dest, opts.Site); err != nil {
 		return nil, err
 	}
 	parent := filepath.Dir(dest)
@@ -87,19 +89,11 @@ func buildInto(opts Options, out string) (*Result, error) {
 		return nil, err
 	}
 	defer ws.Close()
-	ps := check.FrontMatter(ws.pages, ws.layouts)
-	// The built-in walkthrough; a Trust cannot override data/walkthrough yet.
-	ps = append(ps, walkthrough.Check(os.DirFS(ws.themeDir), ws.published())...)
-	readings, rps := check.Readability(ws.pages)
-	ps = append(ps, rps...)
-	langs, tps := translation.Pages(ws.pages, ws.langs, ws.publish)
-	translation.Walkthrough(langs, os.DirFS(ws.themeDir))
-	ps = append(ps, tps...)
-	files, err := stringsFiles()
+	readings, langs, ps, err := ws.preBuild(opts.Site)
 	if err != nil {
 		return nil, err
 	}
-	ps = append(ps, translation.Strings(files, langs)...)
+	translation.Walkthrough(langs, os.DirFS(ws.themeDir))
 	if err := ps.Err(); err != nil {
 		return nil, err
 	}
@@ -112,17 +106,19 @@ func buildInto(opts Options, out string) (*Result, error) {
 	}
 	// Links and CSP read what ReadOutput parsed while brotli, the costly
 	// part, runs on the other cores.
+	var links, csp check.Problems
 	var wg sync.WaitGroup
-	wg.Go(func() { ps = append(check.Links(o), check.CSP(o)...) })
+	wg.Go(func() { links, csp = check.Links(o), check.CSP(o) })
 	weights, err := check.Weights(o)
 	wg.Wait()
 	if err != nil {
 		return nil, err
 	}
-	ps = append(ps, check.Budget(weights, ws.budget)...)
+	ps = append(csp, check.Budget(weights, ws.budget)...)
 	for i := range ps {
 		ps[i].Path = filepath.Join(outputLabel(opts), ps[i].Path)
 	}
+	ps = append(ws.linksToSource(links, outputLabel(opts)), ps...)
 	if err := ps.Err(); err != nil {
 		return nil, err
 	}

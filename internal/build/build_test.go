@@ -211,8 +211,8 @@ func TestBadInput(t *testing.T) {
 		opts build.Options
 		want string
 	}{
-		{"missing folder", build.Options{Site: filepath.Join(tmp, "nope")}, "nope: cannot read the site folder"},
-		{"file not folder", build.Options{Site: file}, "must name a folder"},
+		{"missing folder", build.Options{Site: filepath.Join(tmp, "nope")}, "nope\" cannot be read"},
+		{"file not folder", build.Options{Site: file}, "is a file; name your Trust's folder"},
 		{"bad baseURL", build.Options{BaseURL: "ftp://x/"}, "not a web address"},
 		{"unknown layout", build.Options{Site: page("---\n" + good + "layout: nosuch\n---\n")}, "p.md:8: layout \"nosuch\" does not exist"},
 		{"unknown shortcode", build.Options{Site: page("---\n" + good + "---\n{{< nosuch >}}\n")}, "p.md:9:"},

@@ -3,6 +3,7 @@ package importer
 import (
 	"bytes"
 	"errors"
+	"io"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -222,6 +223,29 @@ func TestConvertErrors(t *testing.T) {
 		if !errors.As(err, &e) || e.Path != "empty.html" {
 			t.Errorf("Convert(%q) error = %v, want an *Error for empty.html", in, err)
 		}
+	}
+}
+
+func TestNotText(t *testing.T) {
+	_, err := Convert("report.html", []byte("%PDF-1.7\n\x00\x01binary"), Options{})
+	if err == nil || !strings.Contains(err.Error(), "report.html: is not text") {
+		t.Errorf("a binary file: %v", err)
+	}
+	utf16 := []byte("\xff\xfeT\x00i\x00t\x00l\x00e\x00\n\x00\n\x00W\x00o\x00r\x00d\x00s\x00.\x00\n\x00")
+	if _, err := Convert("page.txt", utf16, Options{}); err != nil && strings.Contains(err.Error(), "not text") {
+		t.Errorf("UTF-16 with a byte order mark is text: %v", err)
+	}
+}
+
+func TestTooBig(t *testing.T) {
+	dir := t.TempDir()
+	big := filepath.Join(dir, "big.txt")
+	if err := os.WriteFile(big, bytes.Repeat([]byte("Words. "), MaxInput/7+1), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	errs := ImportAll([]string{big}, Options{OutDir: filepath.Join(dir, "out")}, io.Discard)
+	if len(errs) != 1 || !strings.Contains(errs[0].Error(), "is 10 MB; a guidance page") {
+		t.Fatalf("a file over %d bytes: %v", MaxInput, errs)
 	}
 }
 

@@ -1,7 +1,10 @@
 // Package readability measures how easy a page is to read: Flesch-Kincaid grade, sentence and paragraph length.
 package readability
 
-import "math"
+import (
+	"math"
+	"strings"
+)
 
 // LongSentenceWords is the most words a sentence may have before it counts
 // as long (CONTENT.md: sentences of 20 words or fewer).
@@ -24,7 +27,8 @@ type Stats struct {
 func Measure(markdown []byte) Stats {
 	var s Stats
 	syllables := 0
-	for _, unit := range units(plain(string(markdown))) {
+	// A byte order mark would hide the front matter, which is not prose.
+	for _, unit := range units(plain(strings.TrimPrefix(string(markdown), "\ufeff"))) {
 		n := 0
 		for _, sentence := range sentences(unit) {
 			ws := words(sentence)
