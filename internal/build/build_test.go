@@ -135,6 +135,14 @@ func TestSubPath(t *testing.T) {
 	if !strings.Contains(read(t, out, "index.html"), `href="/trust/eso/en/"`) {
 		t.Error("the chooser does not link to /trust/eso/en/")
 	}
+	// Printed pages name their full address under the sub-path (the browser
+	// suite's print check runs at the root).
+	for _, p := range []string{"en/about/index.html", "ar/what-happens-next/talk-to-the-consultant/index.html"} {
+		want := ": http://host/trust/eso/" + strings.TrimSuffix(p, "index.html") + "</p>"
+		if !strings.Contains(read(t, out, p), want) {
+			t.Errorf("%s does not print its address (want %q)", p, want)
+		}
+	}
 }
 
 func TestReproducible(t *testing.T) {
