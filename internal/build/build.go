@@ -91,6 +91,7 @@ func buildInto(opts Options, out string) (*Result, error) {
 	ps = append(ps, walkthrough.Check(os.DirFS(ws.themeDir), ws.published())...)
 	readings, rps := check.Readability(ws.pages)
 	ps = append(ps, rps...)
+	ps = append(ps, check.EasyRead(ws.pages)...)
 	langs, tps := translation.Pages(ws.pages, ws.langs, ws.publish)
 	translation.Walkthrough(langs, os.DirFS(ws.themeDir))
 	ps = append(ps, tps...)
