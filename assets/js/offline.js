@@ -63,9 +63,12 @@
     });
   }
 
+  // caches.open would create an empty cache, so ask first.
   function check() {
-    return caches.open(cacheName).then(function (cache) {
-      return cache.match(index);
+    return caches.has(cacheName).then(function (has) {
+      return has && caches.open(cacheName).then(function (cache) {
+        return cache.match(index);
+      });
     }).then(function (mine) {
       remove.hidden = !mine;
       if (!mine) return;

@@ -160,7 +160,7 @@ func contains(s, sub string) bool {
 // eval runs a script in the tab and returns its result, failing the test on error.
 func eval[T any](t *testing.T, ctx context.Context, js string) T {
 	t.Helper()
-	v, err := chromedp.Run(ctx, chromedp.Evaluate[T](js))
+	v, err := chromedp.Run(ctx, chromedp.Evaluate[T](js, chromedp.EvalAwaitPromise))
 	if err != nil {
 		t.Fatalf("%v\nin: %s", err, js)
 	}
