@@ -30,6 +30,7 @@ func (ws *workspace) preBuild(site string) ([]check.Reading, []translation.Langu
 	}
 	readings, rps := check.Readability(checked)
 	ps = append(ps, rps...)
+	ps = append(ps, check.EasyRead(checked)...)
 	langs, tps := translation.Pages(checked, ws.langs, ws.publish)
 	for _, p := range tps {
 		if !unreadableShown(ws.pages, unreadable, p.Path) {

@@ -58,3 +58,17 @@ func Measure(markdown []byte) Stats {
 	}
 	return s
 }
+
+// Sentences lists every sentence of a Markdown page's prose as its words,
+// in order, so a check can name the one that is too long.
+func Sentences(markdown []byte) [][]string {
+	var out [][]string
+	for _, unit := range units(plain(string(markdown))) {
+		for _, s := range sentences(unit) {
+			if ws := words(s); len(ws) > 0 {
+				out = append(out, ws)
+			}
+		}
+	}
+	return out
+}
