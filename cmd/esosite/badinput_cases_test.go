@@ -108,7 +108,7 @@ var badInputs = []badInput{
 	{kind: "duplicate heading id", file: en, setup: writes(en, page+"## Cars {#park}\n\nWords.\n\n## Bikes {#park}\n\nWords.\n"), code: 1,
 		first: "mytrust/content/en/parking.md:13: heading id \"park\" is already used on line 9; give each heading its own id"},
 	{kind: "unknown shortcode", file: en, setup: writes(en, page+"{{< map >}}\n"), code: 1,
-		first: "mytrust/content/en/parking.md:9: failed to extract shortcode: template for shortcode \"map\" not found; the shortcodes are checklist, contact, english-version, next, quote, summary, trust-name, urgent (or add layouts/_shortcodes/map.html to your folder)"},
+		first: "mytrust/content/en/parking.md:9: failed to extract shortcode: template for shortcode \"map\" not found; the shortcodes are checklist, contact, english-version, next, point, quote, summary, trust-name, urgent (or add layouts/_shortcodes/map.html to your folder)"},
 
 	// walkthrough
 	{kind: "walkthrough graph replaced", file: "mytrust/" + graph, setup: builtIn(graph, "to: ", "to: nowhere\n        x: "), code: 1, only: true,
