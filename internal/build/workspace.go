@@ -18,6 +18,7 @@ import (
 	"github.com/esosite/esosite/internal/check"
 	"github.com/esosite/esosite/internal/translation"
 	"github.com/esosite/esosite/internal/trust"
+	"github.com/esosite/esosite/internal/walkthrough"
 )
 
 // A workspace is one Hugo project in a temporary folder: the built-in site
@@ -102,6 +103,11 @@ func (ws *workspace) setUp(opts Options) error {
 		if err := ws.trust.WriteAssets(ws.source, filepath.Join(ws.dir, "themes", "trust")); err != nil {
 			return err
 		}
+	}
+	// Route pages (Back, Change and check-your-answers without JavaScript)
+	// come from the graph, written as data for the content adapter.
+	if err := walkthrough.WriteRoutes(ws.themeDir); err != nil {
+		return fmt.Errorf("%s: %v", walkthrough.RoutesFile, err)
 	}
 	return ws.writeConfig(opts, cfg)
 }
