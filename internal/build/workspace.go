@@ -109,6 +109,9 @@ func (ws *workspace) setUp(opts Options) error {
 	if err := walkthrough.WriteRoutes(ws.themeDir); err != nil {
 		return fmt.Errorf("%s: %v", walkthrough.RoutesFile, err)
 	}
+	if err := walkthrough.WriteMap(ws.themeDir); err != nil {
+		return fmt.Errorf("%s: %v", walkthrough.MapSVGFile, err)
+	}
 	return ws.writeConfig(opts, cfg)
 }
 
