@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 
+	"github.com/esosite/esosite"
 	"github.com/esosite/esosite/internal/check"
 	"github.com/esosite/esosite/internal/translation"
 	"github.com/esosite/esosite/internal/walkthrough"
@@ -87,12 +88,14 @@ func buildInto(opts Options, out string) (*Result, error) {
 	}
 	defer ws.Close()
 	ps := check.FrontMatter(ws.pages, ws.layouts)
-	// The built-in walkthrough; a Trust cannot override data/walkthrough yet.
+	// The built-in walkthrough, with any words a Trust changed laid over it.
 	ps = append(ps, walkthrough.Check(os.DirFS(ws.themeDir), ws.published())...)
 	readings, rps := check.Readability(ws.pages)
 	ps = append(ps, rps...)
 	langs, tps := translation.Pages(ws.pages, ws.langs, ws.publish)
-	translation.Walkthrough(langs, os.DirFS(ws.themeDir))
+	// Translation state compares the built-in words: a Trust's changes to
+	// the English do not make the built-in translations stale.
+	translation.Walkthrough(langs, esosite.Files)
 	ps = append(ps, tps...)
 	files, err := stringsFiles()
 	if err != nil {

@@ -37,6 +37,8 @@ type workspace struct {
 	trust    *trust.Config   // the Trust's esosite.toml, if it has one
 	langs    []string        // every language of the site but English
 	publish  map[string]bool // the languages this build publishes
+	// textOverlay: the Trust changes walkthrough words (see overlayWalkthrough).
+	textOverlay bool
 	// display maps folders Hugo sees to the folders a person knows, for messages.
 	display map[string]string
 }
@@ -101,6 +103,11 @@ func (ws *workspace) setUp(opts Options) error {
 	}
 	if ws.trust != nil {
 		if err := ws.trust.WriteAssets(ws.source, filepath.Join(ws.dir, "themes", "trust")); err != nil {
+			return err
+		}
+	}
+	if opts.Site != "" {
+		if err := ws.overlayWalkthrough(ws.display[ws.source]); err != nil {
 			return err
 		}
 	}
@@ -245,6 +252,9 @@ func (ws *workspace) writeConfig(opts Options, cfg map[string]any) error {
 			}
 			cfg["disableLanguages"] = toAny(off)
 		}
+	}
+	if ws.textOverlay {
+		excludeTrustText(cfg)
 	}
 	ws.publish = map[string]bool{}
 	off, _ := cfg["disableLanguages"].([]any)
