@@ -16,7 +16,7 @@
   if (!wt) return;
   var root = new URL(wt.getAttribute('data-wt-root'), location.href).pathname;
   var here = wt.getAttribute('data-wt-id'), start = wt.getAttribute('data-wt-start');
-  var onRoute = wt.hasAttribute('data-wt-route');
+  var onRoute = wt.hasAttribute('data-wt-route'), routePages = onRoute || wt.hasAttribute('data-wt-routes');
   var nodes = {}, codes = {}, state = [];
 
   var map = d.getElementById('wt-map');
@@ -75,13 +75,13 @@
     }
     return false;
   }
-  // Where a route goes: its own page when it starts at the first question
-  // and is no detour back to a question it answered (the pages the build
-  // makes), else the page it reaches with the route in the query string.
+  // Where a route goes: its own page when this language has route pages,
+  // it starts at the first question and is no detour back to a question it
+  // answered (the pages the build makes), else the page it reaches with the route in the query string.
   function url(cs) {
     if (!cs.length) return nodes[start].url;
     var last = cs[cs.length - 1], to = end(last.to), detour = cs.some(function (a) { return a.q === to; });
-    return cs[0].q === start && !detour ? root + 'r/' + code(cs) + '/' : nodes[last.to].url + '?r=' + code(cs);
+    return routePages && cs[0].q === start && !detour ? root + 'r/' + code(cs) + '/' : nodes[last.to].url + '?r=' + code(cs);
   }
   function inside(href) {
     try {
@@ -118,8 +118,9 @@
     dl.textContent = '';
     given.forEach(function (x, i) {
       var row = el('div', '', 'wt-summary__row'), dd = el('dd', '', 'wt-summary__change'), a = el('a', sec.getAttribute('data-change'), 'wt-change');
-      a.href = url(given.slice(0, i));
-      if (given[0].q !== start) a.href = x.n.url + (i ? '?r=' + code(given.slice(0, i)) : '');
+      // Change goes to the route page that asks the question, or to the
+      // question's own page with the answers before it.
+      a.href = routePages && given[0].q === start ? url(given.slice(0, i)) : x.n.url + (i ? '?r=' + code(given.slice(0, i)) : '');
       a.appendChild(el('span', ' ' + sec.getAttribute('data-change-hint') + ' ' + x.n.title, 'visually-hidden'));
       dd.appendChild(a);
       row.appendChild(el('dt', x.n.title));
