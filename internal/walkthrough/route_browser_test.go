@@ -12,6 +12,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/esosite/esosite/internal/browsertest"
+	"github.com/esosite/esosite/internal/walkthrough"
 )
 
 // Three routes in headless Chromium, with JavaScript off and on: answer to
@@ -145,5 +146,76 @@ func TestRoutesInBrowser(t *testing.T) {
 				}
 			})
 		}
+	}
+}
+
+// In a language without route pages (Welsh, built in), the route rides in
+// ?r= from step to step with JavaScript on: the answers so far appear, and
+// Change goes to the question's own page with the answers before it.
+func TestQueryRouteInBrowser(t *testing.T) {
+	dir, _ := builtSite(t)
+	browser := browsertest.NewBrowser(t)
+	origin := browsertest.Serve(t, dir, basePath)
+	ctx, cancel := chromedp.NewContext(browser)
+	defer cancel()
+	if err := chromedp.Do(ctx); err != nil {
+		t.Fatal(err)
+	}
+	str := func(js string) string {
+		t.Helper()
+		c, done := context.WithTimeout(ctx, 10*time.Second)
+		defer done()
+		v, err := chromedp.Run(c, chromedp.Evaluate[string](js))
+		if err != nil {
+			t.Fatalf("%s: %v", js, err)
+		}
+		return v
+	}
+	follow := func(sel string) {
+		t.Helper()
+		before := str(`location.href`)
+		if got := str(fmt.Sprintf(`(function(){var e=document.querySelector(%q);if(!e)return "none";e.click();return "ok"})()`, sel)); got != "ok" {
+			t.Fatalf("%s has no %s", before, sel)
+		}
+		for end := time.Now().Add(20 * time.Second); time.Now().Before(end); time.Sleep(50 * time.Millisecond) {
+			c, done := context.WithTimeout(ctx, 2*time.Second)
+			v, err := chromedp.Run(c, chromedp.Evaluate[string](`location.href + " " + document.readyState`))
+			done()
+			if err == nil && !strings.HasPrefix(v, before+" ") && strings.HasSuffix(v, " complete") {
+				return
+			}
+		}
+		t.Fatalf("clicking %s on %s went nowhere", sel, before)
+	}
+	at := func() string {
+		return str(`document.querySelector(".wt").getAttribute("data-wt-id") + location.search`)
+	}
+	rows := func() string {
+		return str(`(function(){var s=document.getElementById("wt-so-far");return s.hidden?"0":String(s.querySelectorAll(".wt-summary__row").length)})()`)
+	}
+	g := builtIn(t)
+	code := func(pairs ...string) string { return walkthrough.EncodeRoute(choices(t, g, pairs...)) }
+	first := code("where-are-you", "thinking")
+	both := code("where-are-you", "thinking", "what-did-the-team-say", "said-no")
+
+	c, done := context.WithTimeout(ctx, 30*time.Second)
+	if err := chromedp.Do(c, chromedp.Navigate(origin+basePath+"cy/what-happens-next/where-are-you/")); err != nil {
+		t.Fatal(err)
+	}
+	done()
+	follow(`a.wt-answer[data-a="thinking"]`)
+	follow("a.wt-next")
+	follow("a.wt-next")
+	if got, n := at(), rows(); got != "what-did-the-team-say?r="+first || n != "1" {
+		t.Fatalf("after one answer and two steps: at %s with %s answers so far, want what-did-the-team-say?r=%s with 1", got, n, first)
+	}
+	follow(`a.wt-answer[data-a="said-no"]`)
+	follow("a.wt-next")
+	if got, n := at(), rows(); got != "still-disagree?r="+both || n != "2" {
+		t.Fatalf("after two answers: at %s with %s answers so far, want still-disagree?r=%s with 2", got, n, both)
+	}
+	follow(`#wt-so-far .wt-summary__row:nth-child(2) a.wt-change`)
+	if got, n := at(), rows(); got != "what-did-the-team-say?r="+first || n != "1" {
+		t.Errorf("Change the second answer: at %s with %s answers so far, want what-did-the-team-say?r=%s with 1", got, n, first)
 	}
 }
