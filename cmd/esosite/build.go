@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"flag"
 	"fmt"
 	"io"
@@ -69,11 +70,21 @@ func newFlags(name string, stderr io.Writer) *flag.FlagSet {
 }
 
 // parse returns -1 to go on, or the exit status: 0 for -h, 2 for bad flags.
+// A mistake is said first, with how to see the flags; the flags follow.
 func parse(fs *flag.FlagSet, args []string) int {
-	if err := fs.Parse(args); err != nil {
+	out := fs.Output()
+	var help bytes.Buffer
+	fs.SetOutput(&help)
+	err := fs.Parse(args)
+	fs.SetOutput(out)
+	if err != nil {
 		if err == flag.ErrHelp {
+			out.Write(help.Bytes())
 			return 0
 		}
+		fmt.Fprintf(out, "%s: %v; run `%s -h` for the flags there are\n", fs.Name(), err, fs.Name())
+		_, usage, _ := bytes.Cut(help.Bytes(), []byte("\n"))
+		out.Write(usage)
 		return 2
 	}
 	if fs.NArg() > 0 {
@@ -83,8 +94,12 @@ func parse(fs *flag.FlagSet, args []string) int {
 	return -1
 }
 
-// fail prints an error, one problem per line, and returns exit status 1.
+// fail prints an error, one problem per line, and returns exit status 1,
+// or 2 when the mistake is in the command line.
 func fail(stderr io.Writer, err error) int {
 	fmt.Fprintln(stderr, err)
+	if build.IsUsage(err) {
+		return 2
+	}
 	return 1
 }

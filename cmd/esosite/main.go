@@ -35,7 +35,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	c, ok := commands[name]
 	if !ok {
-		fmt.Fprintf(stderr, "esosite: unknown command %q\n\n", name)
+		fmt.Fprintf(stderr, "esosite: unknown command %q; the commands are listed below (esosite help)\n\n", name)
 		usage(stderr)
 		return 2
 	}

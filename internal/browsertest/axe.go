@@ -85,8 +85,8 @@ func LoadAxe() (string, error) {
 
 // RunAxe injects axe-core into the tab's page through DevTools (which the
 // page's CSP does not govern, so nothing is loaded from anywhere) and runs
-// the WCAG rules on the whole document.
-func RunAxe(ctx context.Context) ([]AxeViolation, error) {
+// the WCAG rules on the whole document, or only the given rules.
+func RunAxe(ctx context.Context, rules []string) ([]AxeViolation, error) {
 	src, err := LoadAxe()
 	if err != nil {
 		return nil, err
@@ -94,8 +94,13 @@ func RunAxe(ctx context.Context) ([]AxeViolation, error) {
 	if err := chromedp.Do(ctx, chromedp.Evaluate[chromedp.Void](src+"\n;void 0")); err != nil {
 		return nil, fmt.Errorf("injecting axe-core: %v", err)
 	}
-	tags, _ := json.Marshal(AxeTags)
-	script := `axe.run(document, {runOnly: {type: "tag", values: ` + string(tags) + `}, resultTypes: ["violations"]})
+	only := `{type: "tag", values: `
+	values, _ := json.Marshal(AxeTags)
+	if len(rules) > 0 {
+		only = `{type: "rule", values: `
+		values, _ = json.Marshal(rules)
+	}
+	script := `axe.run(document, {runOnly: ` + only + string(values) + `}, resultTypes: ["violations"]})
 	.then(r => JSON.stringify(r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help, helpUrl: v.helpUrl,
 		nodes: v.nodes.map(n => ({target: n.target, html: n.html, failureSummary: n.failureSummary}))}))))`
 	out, err := chromedp.Run(ctx, chromedp.Evaluate[string](script, chromedp.EvalAwaitPromise))

@@ -25,11 +25,15 @@ import (
 type Condition struct {
 	Name          string // short, for test names and messages: js-320
 	Width, Height int64
-	JS            bool // JavaScript on
-	Dark          bool // prefers-color-scheme: dark
-	Axe           bool // run axe-core's WCAG rules
-	Print         bool // after the other checks, emulate print media and check the print rules
-	Keyboard      bool // Tab through the page: skip link, focus visible, every link reachable
+	JS            bool     // JavaScript on
+	Dark          bool     // prefers-color-scheme: dark
+	Axe           bool     // run axe-core's WCAG rules
+	AxeRules      []string // with Axe: only these rules, not every WCAG rule
+	Print         bool     // after the other checks, emulate print media and check the print rules
+	Keyboard      bool     // Tab through the page: skip link, focus visible, every link reachable
+	// NoScript: this JavaScript-on visit also stands for the JavaScript-off
+	// one, because the page's HTML has no script; the visit proves it runs none.
+	NoScript bool
 }
 
 // The conditions every page is checked in, and the keyboard condition a
@@ -37,11 +41,29 @@ type Condition struct {
 var (
 	JS320       = Condition{Name: "js-320", Width: 320, Height: 640, JS: true, Axe: true, Print: true}
 	NoJS320     = Condition{Name: "nojs-320", Width: 320, Height: 640, Axe: true}
-	Dark1280    = Condition{Name: "dark-1280", Width: 1280, Height: 800, JS: true, Dark: true, Axe: true}
 	Keyboard320 = Condition{Name: "keyboard-320", Width: 320, Height: 640, JS: true, Keyboard: true}
+	// The dark pass checks what the dark colours and the wide layout change:
+	// the rules that depend on how the page is drawn. Every other rule reads
+	// the same document, already checked at 320 px.
+	Dark1280 = Condition{Name: "dark-1280", Width: 1280, Height: 800, JS: true, Dark: true, Axe: true, AxeRules: RenderedRules}
+	// Under a sub-path the pages are the same but for their addresses: this
+	// pass checks what addresses change (every link, asset, CSP, console).
+	SubPath320 = Condition{Name: "subpath-320", Width: 320, Height: 640, JS: true}
 
 	EveryPage = []Condition{JS320, NoJS320, Dark1280}
 )
+
+// RenderedRules are the axe-core rules whose result depends on colours and
+// layout rather than on the document alone.
+var RenderedRules = []string{"color-contrast", "link-in-text-block", "target-size"}
+
+// WithoutScript is c standing for both its own visit and the JavaScript-off
+// one, for a page whose HTML has no script.
+func WithoutScript(c Condition) Condition {
+	c.Name += "+nojs"
+	c.NoScript = true
+	return c
+}
 
 // The first screen of a 320 x 640 phone (issue 12): the page's heading
 // starts within MaxH1Top pixels of the top and the header is at most
@@ -130,7 +152,8 @@ const factsScript = `(() => {
 	const layout = {h1Top: h1 ? h1.getBoundingClientRect().top + scrollY : -1,
 		header: header ? header.getBoundingClientRect().height : 0, target: h1 ? bt.path(h1) : "", html: h1 ? bt.html(h1) : "", overlaps};
 	return JSON.stringify({lang: d.getAttribute("lang"), dir: d.getAttribute("dir"),
-		scrollWidth: d.scrollWidth, clientWidth: cw, wide, refs, href: location.href, layout});
+		scrollWidth: d.scrollWidth, clientWidth: cw, wide, refs, href: location.href, layout,
+		scripts: [...document.scripts].map(s => s.src || "inline")});
 })()`
 
 const cspScript = `JSON.stringify(window.__cspViolations || [])`
@@ -146,8 +169,9 @@ type facts struct {
 		Target, HTML string
 		Left, Right  float64
 	}
-	Refs   []ref
-	Layout Layout
+	Refs    []ref
+	Layout  Layout
+	Scripts []string
 }
 
 // Layout is where the first screen's parts are, in CSS pixels from the top
@@ -330,7 +354,7 @@ func (c *pageCheck) run(ctx context.Context, newTab bool) error {
 				return err
 			}
 		}
-		vs, err := RunAxe(ctx)
+		vs, err := RunAxe(ctx, c.cond.AxeRules)
 		if err != nil {
 			return err
 		}
@@ -443,6 +467,9 @@ func (c *pageCheck) checkFacts(f *facts) {
 	}
 	for _, r := range f.Refs {
 		c.checkRef(r)
+	}
+	if c.cond.NoScript && len(f.Scripts) > 0 {
+		c.add("script", "no-script-claimed", "script", "", "the page runs %d script(s) (%s) although its HTML was read as having none, so it also needs a visit with JavaScript off", len(f.Scripts), strings.Join(f.Scripts, ", "))
 	}
 	c.layout = f.Layout
 	if c.cond.Width == PhoneWidth {

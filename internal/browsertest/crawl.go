@@ -163,6 +163,9 @@ type PageInfo struct {
 	URL  string
 	Lang string // <html lang>
 	Kind string // chooser, home, notfound or page
+	// Scripts: the page's HTML has a <script>; one without needs no
+	// separate visit with JavaScript off.
+	Scripts bool
 }
 
 // Inspect fetches a page and tells its language and layout kind: "chooser"
@@ -189,6 +192,8 @@ func Inspect(pageURL string) (PageInfo, error) {
 		switch {
 		case n.Data == "html":
 			info.Lang = attr(n, "lang")
+		case n.Data == "script":
+			info.Scripts = true
 		case n.Data == "main" && slices.Contains(strings.Fields(attr(n, "class")), "chooser"):
 			info.Kind = "chooser"
 		case n.Data == "a" && slices.Contains(strings.Fields(attr(n, "class")), "site-header__name") && info.Kind == "page":

@@ -10,11 +10,11 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"sync"
 
 	"github.com/esosite/esosite"
 	"github.com/esosite/esosite/internal/check"
 	"github.com/esosite/esosite/internal/translation"
-	"github.com/esosite/esosite/internal/walkthrough"
 )
 
 // Options says what to build and where.
@@ -43,6 +43,9 @@ func Build(opts Options) (*Result, error) {
 	}
 	dest, err := filepath.Abs(opts.Destination)
 	if err != nil {
+		return nil, err
+	}
+	if err := checkDestination(opts.Destination, dest, opts.Site); err != nil {
 		return nil, err
 	}
 	parent := filepath.Dir(dest)
@@ -87,21 +90,13 @@ func buildInto(opts Options, out string) (*Result, error) {
 		return nil, err
 	}
 	defer ws.Close()
-	ps := check.FrontMatter(ws.pages, ws.layouts)
-	// The built-in walkthrough, with any words a Trust changed laid over it.
-	ps = append(ps, walkthrough.Check(os.DirFS(ws.themeDir), ws.published())...)
-	readings, rps := check.Readability(ws.pages)
-	ps = append(ps, rps...)
-	langs, tps := translation.Pages(ws.pages, ws.langs, ws.publish)
-	// Translation state compares the built-in words: a Trust's changes to
-	// the English do not make the built-in translations stale.
-	translation.Walkthrough(langs, esosite.Files)
-	ps = append(ps, tps...)
-	files, err := stringsFiles()
+	readings, langs, ps, err := ws.preBuild(opts.Site)
 	if err != nil {
 		return nil, err
 	}
-	ps = append(ps, translation.Strings(files, langs)...)
+	// Translation state compares the built-in words: a Trust's changes to
+	// the English (laid over them in themeDir) do not make translations stale.
+	translation.Walkthrough(langs, esosite.Files)
 	if err := ps.Err(); err != nil {
 		return nil, err
 	}
@@ -112,16 +107,21 @@ func buildInto(opts Options, out string) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	ps = check.Links(o)
-	ps = append(ps, check.CSP(o)...)
+	// Links and CSP read what ReadOutput parsed while brotli, the costly
+	// part, runs on the other cores.
+	var links, csp check.Problems
+	var wg sync.WaitGroup
+	wg.Go(func() { links, csp = check.Links(o), check.CSP(o) })
 	weights, err := check.Weights(o)
+	wg.Wait()
 	if err != nil {
 		return nil, err
 	}
-	ps = append(ps, check.Budget(weights, ws.budget)...)
+	ps = append(csp, check.Budget(weights, ws.budget)...)
 	for i := range ps {
 		ps[i].Path = filepath.Join(outputLabel(opts), ps[i].Path)
 	}
+	ps = append(ws.linksToSource(links, outputLabel(opts)), ps...)
 	if err := ps.Err(); err != nil {
 		return nil, err
 	}

@@ -13,10 +13,19 @@ import (
 	"testing"
 
 	"github.com/esosite/esosite/internal/build"
+	"github.com/esosite/esosite/internal/testsite"
 )
 
-// buildSite builds into a fresh temp folder and returns it.
+// buildSite returns the site built with opts, built once for every test (in
+// any package) that reads the same site; see internal/testsite.
 func buildSite(t testing.TB, opts build.Options) string {
+	t.Helper()
+	dir, _ := testsite.Build(t, opts)
+	return dir
+}
+
+// buildFresh builds into a new temp folder, for tests of building itself.
+func buildFresh(t testing.TB, opts build.Options) string {
 	t.Helper()
 	opts.Destination = filepath.Join(t.TempDir(), "public")
 	if _, err := build.Build(opts); err != nil {
@@ -126,11 +135,20 @@ func TestSubPath(t *testing.T) {
 	if !strings.Contains(read(t, out, "index.html"), `href="/trust/eso/en/"`) {
 		t.Error("the chooser does not link to /trust/eso/en/")
 	}
+	// Printed pages name their full address under the sub-path (the browser
+	// suite's print check runs at the root).
+	for _, p := range []string{"en/about/index.html", "ar/what-happens-next/talk-to-the-consultant/index.html"} {
+		want := ": http://host/trust/eso/" + strings.TrimSuffix(p, "index.html") + "</p>"
+		if !strings.Contains(read(t, out, p), want) {
+			t.Errorf("%s does not print its address (want %q)", p, want)
+		}
+	}
 }
 
 func TestReproducible(t *testing.T) {
+	// The shared build against a fresh one: same inputs, another time.
 	a := treeHash(t, buildSite(t, build.Options{}))
-	b := treeHash(t, buildSite(t, build.Options{}))
+	b := treeHash(t, buildFresh(t, build.Options{}))
 	if a != b {
 		t.Errorf("two builds of the same input differ:\n%s\n---\n%s", a, b)
 	}
@@ -201,8 +219,8 @@ func TestBadInput(t *testing.T) {
 		opts build.Options
 		want string
 	}{
-		{"missing folder", build.Options{Site: filepath.Join(tmp, "nope")}, "nope: cannot read the site folder"},
-		{"file not folder", build.Options{Site: file}, "must name a folder"},
+		{"missing folder", build.Options{Site: filepath.Join(tmp, "nope")}, "nope\" cannot be read"},
+		{"file not folder", build.Options{Site: file}, "is a file; name your Trust's folder"},
 		{"bad baseURL", build.Options{BaseURL: "ftp://x/"}, "not a web address"},
 		{"unknown layout", build.Options{Site: page("---\n" + good + "layout: nosuch\n---\n")}, "p.md:8: layout \"nosuch\" does not exist"},
 		{"unknown shortcode", build.Options{Site: page("---\n" + good + "---\n{{< nosuch >}}\n")}, "p.md:9:"},

@@ -85,7 +85,9 @@ func (ws *workspace) hugoProblems(log string, runErr error) error {
 			return
 		}
 		seen[msg] = true
-		ps = append(ps, toProblem(msg))
+		p := toProblem(msg)
+		p.Message = ws.hint(p.Message)
+		ps = append(ps, p)
 	}
 	sc := bufio.NewScanner(strings.NewReader(log))
 	sc.Buffer(make([]byte, 1<<20), 1<<20)

@@ -1,40 +1,90 @@
 package build
 
 import (
+	"fmt"
+	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
+	"testing/fstest"
 
+	"github.com/esosite/esosite/internal/check"
 	"github.com/esosite/esosite/internal/walkthrough"
 )
 
-// overlayWalkthrough lays a Trust's walkthrough words (its
-// data/walkthrough/text/<lang>.yaml, a node at a time) over the built-in
-// words in the extracted site, where every check and Hugo read them. The
-// Trust's own files hold only the nodes it changed, so Hugo must not read
-// them directly: textOverlay makes writeConfig leave them out.
-func (ws *workspace) overlayWalkthrough(label string) error {
-	if _, err := os.Stat(filepath.Join(ws.source, filepath.FromSlash(walkthrough.TextDir))); err != nil {
+// walkthroughProblems validates the walkthrough Hugo will build: the
+// built-in graph with, for each language, the Trust's own words where it has
+// a data/walkthrough/text/<lang>.yaml. A Trust may change the words, never the
+// structure: anything else it puts under data/walkthrough (graph.yaml, a
+// graph.json, a sub-folder) is refused here, before Hugo could use it.
+func (ws *workspace) walkthroughProblems(site string) check.Problems {
+	fsys := fstest.MapFS{}
+	if err := copyInto(fsys, os.DirFS(ws.themeDir), nil); err != nil {
+		return check.Problems{{Path: walkthrough.GraphFile, Message: err.Error()}}
+	}
+	if site == "" {
+		return walkthrough.Check(fsys, ws.published())
+	}
+	own := map[string]string{} // site path -> the path a person knows
+	var ps check.Problems
+	root := filepath.Join(ws.source, "data", "walkthrough")
+	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(ws.source, p)
+		rel = filepath.ToSlash(rel)
+		shown := ws.displayPath(p)
+		if ok, _ := path.Match(walkthrough.TextDir+"/*.yaml", rel); !ok {
+			ps = append(ps, check.Problem{Path: shown, Line: 1, Message: fmt.Sprintf("a Trust folder may not replace the walkthrough's structure (its steps, answers and where they lead); remove this file, and to change the words put them in %s/<lang>.yaml", path.Join(ws.display[ws.source], walkthrough.TextDir))})
+			return nil
+		}
+		own[rel] = shown
 		return nil
+	})
+	if err != nil && !os.IsNotExist(err) {
+		return check.Problems{{Path: ws.displayPath(root), Message: fmt.Sprintf("cannot read it: %v", unwrapPathError(err))}}
 	}
-	ps, err := walkthrough.OverlayText(os.DirFS(ws.source), label, ws.themeDir)
-	if err != nil {
-		return err
+	if len(ps) > 0 {
+		return ps
 	}
-	if err := ps.Err(); err != nil {
-		return err
+	// Files of changed nodes were laid over the built-in words when the
+	// workspace was set up (overlayWalkthrough), and checked there.
+	for _, f := range ws.overlaid {
+		delete(own, f)
 	}
-	ws.textOverlay = true
-	return nil
-}
-
-// excludeTrustText keeps the Trust's walkthrough text files out of the
-// project's data mount (the merged words are in the built-in site).
-func excludeTrustText(cfg map[string]any) {
-	module, _ := cfg["module"].(map[string]any)
-	mounts, _ := module["mounts"].([]any)
-	for _, m := range mounts {
-		if mount, ok := m.(map[string]any); ok && mount["source"] == "data" {
-			mount["files"] = []any{"! walkthrough/text/**"}
+	if len(own) == 0 {
+		return walkthrough.Check(fsys, ws.published())
+	}
+	if err := copyInto(fsys, os.DirFS(ws.source), own); err != nil {
+		return check.Problems{{Path: ws.displayPath(root), Message: err.Error()}}
+	}
+	ps = walkthrough.Check(fsys, ws.published())
+	for i := range ps {
+		if shown, ok := own[ps[i].Path]; ok {
+			ps[i].Path = shown
 		}
 	}
+	return ps
+}
+
+// copyInto reads the walkthrough files of src into dst: every file under
+// data/walkthrough when only is nil, else just the files it names.
+func copyInto(dst fstest.MapFS, src fs.FS, only map[string]string) error {
+	return fs.WalkDir(src, "data/walkthrough", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		if only != nil {
+			if _, ok := only[p]; !ok {
+				return nil
+			}
+		}
+		data, err := fs.ReadFile(src, p)
+		if err != nil {
+			return fmt.Errorf("%s: cannot read it: %v", p, unwrapPathError(err))
+		}
+		dst[p] = &fstest.MapFile{Data: data}
+		return nil
+	})
 }

@@ -37,8 +37,9 @@ type workspace struct {
 	trust    *trust.Config   // the Trust's esosite.toml, if it has one
 	langs    []string        // every language of the site but English
 	publish  map[string]bool // the languages this build publishes
-	// textOverlay: the Trust changes walkthrough words (see overlayWalkthrough).
-	textOverlay bool
+	// overlaid lists the Trust's walkthrough text files laid over the
+	// built-in words, node by node (see overlayWalkthrough).
+	overlaid []string
 	// display maps folders Hugo sees to the folders a person knows, for messages.
 	display map[string]string
 }
@@ -74,10 +75,10 @@ func (ws *workspace) setUp(opts Options) error {
 		}
 		st, err := os.Stat(abs)
 		if err != nil {
-			return fmt.Errorf("%s: cannot read the site folder: %v", opts.Site, unwrapPathError(err))
+			return usagef("esosite: --site %q cannot be read: %v; check the path, or make the folder with esosite init %s", opts.Site, unwrapPathError(err), opts.Site)
 		}
 		if !st.IsDir() {
-			return fmt.Errorf("%s: --site must name a folder, not a file", opts.Site)
+			return usagef("esosite: --site %q is a file; name your Trust's folder (the one with esosite.toml)", opts.Site)
 		}
 		if _, err := os.ReadDir(abs); err != nil {
 			return fmt.Errorf("%s: cannot read the site folder: %v", opts.Site, unwrapPathError(err))
@@ -219,7 +220,10 @@ func (ws *workspace) writeConfig(opts Options, cfg map[string]any) error {
 	}
 	u, err := url.Parse(base)
 	if err != nil || (u.Scheme != "" && u.Scheme != "http" && u.Scheme != "https") || (u.Scheme != "" && u.Host == "") {
-		return fmt.Errorf("--baseURL %q is not a web address; write it like https://trust.example/eso/ or /eso/", base)
+		if opts.BaseURL == "" {
+			return fmt.Errorf("baseURL %q is not a web address; write it like https://trust.example/eso/ or /eso/", base)
+		}
+		return usagef("esosite: --baseURL %q is not a web address; write it like https://trust.example/eso/ or /eso/", base)
 	}
 	if !strings.HasSuffix(u.Path, "/") {
 		u.Path += "/"
@@ -253,8 +257,8 @@ func (ws *workspace) writeConfig(opts Options, cfg map[string]any) error {
 			cfg["disableLanguages"] = toAny(off)
 		}
 	}
-	if ws.textOverlay {
-		excludeTrustText(cfg)
+	if len(ws.overlaid) > 0 {
+		excludeTrustText(cfg, ws.overlaid)
 	}
 	ws.publish = map[string]bool{}
 	off, _ := cfg["disableLanguages"].([]any)
@@ -335,6 +339,21 @@ func stringsFiles() (map[string]translation.StringsFile, error) {
 			return nil, err
 		}
 		files[lang] = translation.StringsFile{Path: "i18n/" + e.Name(), Data: data}
+	}
+	return files, nil
+}
+
+// trustStrings reads the Trust's own UI strings, i18n/<lang>.toml, if any.
+func (ws *workspace) trustStrings() (map[string]translation.StringsFile, error) {
+	files := map[string]translation.StringsFile{}
+	names, _ := filepath.Glob(filepath.Join(ws.source, "i18n", "*.toml"))
+	for _, p := range names {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return nil, fmt.Errorf("%s: cannot read it: %v", ws.displayPath(p), unwrapPathError(err))
+		}
+		lang := strings.TrimSuffix(filepath.Base(p), ".toml")
+		files[lang] = translation.StringsFile{Path: ws.displayPath(p), Data: data}
 	}
 	return files, nil
 }

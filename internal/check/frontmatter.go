@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -35,6 +36,9 @@ func FrontMatter(pages []Page, layouts map[string]bool) Problems {
 }
 
 func frontMatter(p Page, layouts map[string]bool) Problems {
+	if line := invalidUTF8(p.Data); line > 0 {
+		return Problems{{p.Path, line, "is not UTF-8 text; save the file as UTF-8 in your editor (and check the characters on this line)"}}
+	}
 	body, offset, ok := yamlBlock(p.Data)
 	if !ok {
 		return Problems{{p.Path, 1, "no front matter; start the file with a line \"---\", the fields title, description, lastReviewed, nextReview and sources, then \"---\""}}
@@ -42,7 +46,10 @@ func frontMatter(p Page, layouts map[string]bool) Problems {
 	var doc yaml.Node
 	if err := yaml.Unmarshal(body, &doc); err != nil {
 		line, msg := yamlError(err)
-		return Problems{{p.Path, line + offset, "front matter is not valid YAML: " + msg}}
+		// YAML counts a lone CR as a line break too; an editor may not, so
+		// never point past the closing "---".
+		line = min(line+offset, offset+strings.Count(string(body), "\n")+1)
+		return Problems{{p.Path, line, "front matter is not valid YAML: " + msg}}
 	}
 	if len(doc.Content) == 0 || doc.Content[0].Kind != yaml.MappingNode {
 		return Problems{{p.Path, 1 + offset, "front matter must be a list of \"key: value\" lines"}}
@@ -85,7 +92,7 @@ func frontMatter(p Page, layouts map[string]bool) Problems {
 	next, okNext := dates["nextReview"]
 	if okLast && okNext {
 		if !next.After(last) {
-			add(keyLine["nextReview"], "nextReview (%s) must come after lastReviewed (%s)", next.Format(time.DateOnly), last.Format(time.DateOnly))
+			add(keyLine["nextReview"], "nextReview (%s) must come after lastReviewed (%s); set it to a later date, at most %d years on", next.Format(time.DateOnly), last.Format(time.DateOnly), reviewCycle)
 		} else if next.After(last.AddDate(reviewCycle, 0, 0)) {
 			add(keyLine["nextReview"], "nextReview (%s) is more than %d years after lastReviewed; pages are reviewed at least every %d years, so set it to %s or earlier", next.Format(time.DateOnly), reviewCycle, reviewCycle, last.AddDate(reviewCycle, 0, 0).Format(time.DateOnly))
 		}
@@ -106,6 +113,25 @@ func frontMatter(p Page, layouts map[string]bool) Problems {
 		}
 	}
 	return ps
+}
+
+// invalidUTF8 returns the line of the first byte that is not UTF-8, or 0.
+func invalidUTF8(data []byte) int {
+	if utf8.Valid(data) {
+		return 0
+	}
+	line := 1
+	for len(data) > 0 {
+		r, size := utf8.DecodeRune(data)
+		if r == utf8.RuneError && size == 1 {
+			return line
+		}
+		if r == '\n' {
+			line++
+		}
+		data = data[size:]
+	}
+	return line
 }
 
 // yamlBlock returns the YAML between the opening and closing "---" lines, and

@@ -38,28 +38,51 @@ type Output struct {
 	Files    map[string]bool
 }
 
-// ReadOutput parses every HTML page under fsys. basePath is the path the site
-// is served under, so root-relative URLs can be mapped to files.
+// ReadOutput parses every HTML page under fsys, on every core. basePath is
+// the path the site is served under, so root-relative URLs can be mapped to
+// files.
 func ReadOutput(fsys fs.FS, basePath string) (*Output, error) {
 	o := &Output{FS: fsys, BasePath: "/" + strings.Trim(basePath, "/") + "/", Pages: map[string]*OutputPage{}, Files: map[string]bool{}}
 	if o.BasePath == "//" {
 		o.BasePath = "/"
 	}
+	var html []string
 	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
 		}
 		o.Files[p] = true
 		if strings.HasSuffix(p, ".html") {
-			data, err := fs.ReadFile(fsys, p)
-			if err != nil {
-				return err
-			}
-			o.Pages[p] = parsePage(p, data)
+			html = append(html, p)
 		}
 		return nil
 	})
+	if err != nil {
+		return o, err
+	}
+	pages := make([]*OutputPage, len(html))
+	err = parallel(len(html), func(i int) error {
+		data, err := fs.ReadFile(fsys, html[i])
+		if err != nil {
+			return err
+		}
+		pages[i] = parsePage(html[i], data)
+		return nil
+	})
+	for _, p := range pages {
+		if p != nil {
+			o.Pages[p.Path] = p
+		}
+	}
 	return o, err
+}
+
+// bytes is a file's content: a page's as already read, else from the folder.
+func (o *Output) bytes(file string) ([]byte, error) {
+	if p, ok := o.Pages[file]; ok {
+		return p.Bytes, nil
+	}
+	return fs.ReadFile(o.FS, file)
 }
 
 // SortedPages lists the pages in a stable order.

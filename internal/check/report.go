@@ -28,11 +28,20 @@ func WriteReport(w io.Writer, readings []Reading, weights []Weight, budget int) 
 		fmt.Fprintf(w, "Median grade of the families' pages: %.1f (aim: 8 or lower)\n", median(grades))
 	}
 	fmt.Fprintf(w, "\nHeaviest pages with everything they load, brotli (budget %d bytes):\n", budget)
-	for i, wt := range weights {
-		if i == 5 {
-			break
+	shown, printed := 0, false
+	for _, wt := range weights {
+		if IsPrintPage(wt.Page) {
+			// Heaviest first, so the first print page is the heaviest one.
+			if !printed {
+				fmt.Fprintf(w, "  %6d  %s (the whole guide to print; budget %d bytes)\n", wt.Total, wt.Page, PrintBudget)
+				printed = true
+			}
+			continue
 		}
-		fmt.Fprintf(w, "  %6d  %s\n", wt.Total, wt.Page)
+		if shown < 5 {
+			fmt.Fprintf(w, "  %6d  %s\n", wt.Total, wt.Page)
+			shown++
+		}
 	}
 }
 

@@ -21,8 +21,8 @@ import (
 func ParseHTML(src string) (doc *Document, warnings, dropped []Notice) {
 	p := &htmlParser{doc: &Document{}, src: src}
 	root, err := html.Parse(strings.NewReader(src))
-	if err != nil { // only a failing reader errors; keep the promise anyway
-		p.warns.add(0, "the HTML could not be read (%v); save the page again", err)
+	if err != nil { // a failing reader, or nesting deeper than any real page (over 512 elements)
+		p.warns.add(0, "the HTML could not be read (%v); save the page again from the browser (\"Web page, HTML only\")", err)
 		return p.doc, p.warns, p.dropped
 	}
 	p.head(root)

@@ -47,6 +47,9 @@ type Result struct {
 // writes files, so tests and fuzzing can call it directly.
 func Convert(name string, data []byte, opts Options) (*Result, error) {
 	rep := &Report{Input: name}
+	if looksBinary(data) {
+		return nil, &Error{Path: name, Msg: "is not text (it looks like a PDF, an image or a document file); save the page from a browser as HTML, or copy its text into a .txt file"}
+	}
 	var warns notes
 	isHTML := looksHTML(name, data)
 	text, how := decode(data, isHTML)
@@ -70,6 +73,11 @@ func Convert(name string, data []byte, opts Options) (*Result, error) {
 	warns = append(warns, pw...)
 	rep.Dropped = dropped
 	if doc.Title == "" && len(doc.Blocks) == 0 {
+		for _, w := range pw {
+			if strings.HasPrefix(w.Msg, "the HTML could not be read") {
+				return nil, &Error{Path: name, Line: w.Line, Msg: w.Msg}
+			}
+		}
 		return nil, &Error{Path: name, Msg: "no guidance text found; is this a page saved from a browser (HTML) or copied as plain text?"}
 	}
 	linkFootnotes(doc, &warns)
@@ -122,6 +130,10 @@ func ImportAll(paths []string, opts Options, w io.Writer) []error {
 		return []error{&Error{Path: opts.OutDir, Msg: fmt.Sprintf("cannot create the output folder (%v); choose another --out", unwrapPath(err))}}
 	}
 	for _, path := range paths {
+		if st, err := os.Stat(path); err == nil && st.Size() > MaxInput {
+			errs = append(errs, &Error{Path: path, Msg: fmt.Sprintf("is %d MB; a guidance page saved from a browser is far smaller than %d MB, so save the page alone (\"Web page, HTML only\") or copy its text", st.Size()>>20, MaxInput>>20)})
+			continue
+		}
 		data, err := os.ReadFile(path)
 		if err != nil {
 			errs = append(errs, &Error{Path: path, Msg: fmt.Sprintf("cannot read the file (%v); check the name and that you may read it", unwrapPath(err))})
@@ -206,6 +218,19 @@ func unwrapPath(err error) error {
 		return pe.Err
 	}
 	return err
+}
+
+// MaxInput is the largest file import reads: saved guidance pages are a few
+// hundred KB at most.
+const MaxInput = 10 << 20
+
+// looksBinary spots a file that is not text: a NUL byte near the start,
+// unless a byte order mark says it is UTF-16 (where NULs are normal).
+func looksBinary(data []byte) bool {
+	if bytes.HasPrefix(data, []byte{0xff, 0xfe}) || bytes.HasPrefix(data, []byte{0xfe, 0xff}) {
+		return false
+	}
+	return bytes.IndexByte(data[:min(len(data), 8192)], 0) >= 0
 }
 
 func looksHTML(name string, data []byte) bool {

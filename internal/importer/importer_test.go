@@ -3,6 +3,7 @@ package importer
 import (
 	"bytes"
 	"errors"
+	"io"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -24,6 +25,10 @@ var goldenCases = []struct {
 	{"guidance-gbk.txt", "https://guidance.example.org/second-opinions/asking"},
 	{"guidance-lostbyte.txt", "https://guidance.example.org/second-opinions/asking"},
 	{"guidance-empty-refs.txt", ""},
+	{"quotes-clean.txt", "https://guidance.example.org/second-opinions/questions"},
+	{"quotes-gbk-dropped.txt", "https://guidance.example.org/second-opinions/questions"},
+	{"quotes-gbk-allclosing.txt", "https://guidance.example.org/second-opinions/questions"},
+	{"quotes-mirror.txt", "https://guidance.example.org/second-opinions/questions"},
 }
 
 func convertFixture(t *testing.T, file, source string) *Result {
@@ -125,6 +130,51 @@ func TestRepairedFixturesMatchClean(t *testing.T) {
 	}
 }
 
+// The quotes fixtures are GBK round trips of quotes-clean.txt in which
+// closing marks lost their last byte with no trace (and, for the mirror,
+// the mirror's name heads the page). Each must import to exactly the clean
+// page: the same title, no mojibake left, every lone "鈥" counted as a repair.
+func TestQuoteFixturesMatchClean(t *testing.T) {
+	clean := convertFixture(t, "quotes-clean.txt", "x")
+	raw, err := os.ReadFile(filepath.Join("testdata", "quotes-clean.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	closing := strings.Count(string(raw), "’") + strings.Count(string(raw), "”")
+	mojibake := regexp.MustCompile(`[\x{FFFD}]|â€|\p{Han}`)
+	for _, file := range []string{"quotes-gbk-dropped.txt", "quotes-gbk-allclosing.txt", "quotes-mirror.txt"} {
+		res := convertFixture(t, file, "x")
+		if res.Name != clean.Name || !strings.HasPrefix(res.Markdown, "---\ntitle: \"Asking questions before a second opinion\"\n") {
+			t.Errorf("%s: page %s, title line %q; want the clean page's title", file, res.Name, strings.SplitN(res.Markdown, "\n", 3)[1])
+		}
+		if got, want := body(res.Markdown), body(clean.Markdown); got != want {
+			t.Errorf("%s: the page differs from the clean one:\n%s", file, firstDiff(got, want))
+		}
+		if m := mojibake.FindString(res.Markdown); m != "" {
+			t.Errorf("%s: %q left in the page", file, m)
+		}
+		if len(res.Report.Warnings) > 0 {
+			t.Errorf("%s: warnings %v", file, res.Report.Warnings)
+		}
+		lone := strings.Count(string(mustRead(t, file)), "鈥") - res.Report.fixCount(FixGBK)
+		if n := res.Report.fixCount(FixUnmarked); n == 0 || n != lone {
+			t.Errorf("%s: %d unmarked repairs counted, want one per lone 鈥 (%d)", file, n, lone)
+		}
+		if file == "quotes-gbk-allclosing.txt" && res.Report.fixCount(FixUnmarked) != closing {
+			t.Errorf("%s: %d unmarked repairs, want every closing mark of the clean page (%d)", file, res.Report.fixCount(FixUnmarked), closing)
+		}
+	}
+}
+
+func mustRead(t *testing.T, file string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("testdata", file))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
 // The real guidance page, when the shared reference folder is there. Its
 // text is only read, never copied into the repository.
 func TestRealGuidancePage(t *testing.T) {
@@ -173,6 +223,29 @@ func TestConvertErrors(t *testing.T) {
 		if !errors.As(err, &e) || e.Path != "empty.html" {
 			t.Errorf("Convert(%q) error = %v, want an *Error for empty.html", in, err)
 		}
+	}
+}
+
+func TestNotText(t *testing.T) {
+	_, err := Convert("report.html", []byte("%PDF-1.7\n\x00\x01binary"), Options{})
+	if err == nil || !strings.Contains(err.Error(), "report.html: is not text") {
+		t.Errorf("a binary file: %v", err)
+	}
+	utf16 := []byte("\xff\xfeT\x00i\x00t\x00l\x00e\x00\n\x00\n\x00W\x00o\x00r\x00d\x00s\x00.\x00\n\x00")
+	if _, err := Convert("page.txt", utf16, Options{}); err != nil && strings.Contains(err.Error(), "not text") {
+		t.Errorf("UTF-16 with a byte order mark is text: %v", err)
+	}
+}
+
+func TestTooBig(t *testing.T) {
+	dir := t.TempDir()
+	big := filepath.Join(dir, "big.txt")
+	if err := os.WriteFile(big, bytes.Repeat([]byte("Words. "), MaxInput/7+1), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	errs := ImportAll([]string{big}, Options{OutDir: filepath.Join(dir, "out")}, io.Discard)
+	if len(errs) != 1 || !strings.Contains(errs[0].Error(), "is 10 MB; a guidance page") {
+		t.Fatalf("a file over %d bytes: %v", MaxInput, errs)
 	}
 }
 

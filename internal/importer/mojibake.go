@@ -25,7 +25,15 @@ const (
 	// FixLostByte repairs such a sequence that also lost its last byte,
 	// where the surrounding text leaves only one sensible character.
 	FixLostByte FixKind = "lost-byte"
+	// FixUnmarked repairs a lone "鈥" whose lost byte left no mark at all
+	// (the tool that saved the page dropped what it could not decode): a
+	// closing quote or apostrophe, judged from the quotes open before it
+	// and the letters on each side.
+	FixUnmarked FixKind = "lost-byte-unmarked"
 )
+
+// fixKinds are the kinds in the order the summary lists them.
+var fixKinds = []FixKind{FixCP1252, FixGBK, FixLostByte, FixUnmarked}
 
 // A Fix is one repaired sequence.
 type Fix struct {
@@ -407,7 +415,7 @@ const cpPrefix = "â€"
 // U+203F; the text around it decides which, and when it does not, the
 // sequence is kept and warned about.
 func repairLostByte(line string, n int, fixes *[]Fix, warns *notes) string {
-	if !strings.Contains(line, cpPrefix) && !strings.ContainsRune(line, utf8.RuneError) && !strings.Contains(line, "?") {
+	if !strings.Contains(line, cpPrefix) && !strings.ContainsRune(line, utf8.RuneError) && !strings.Contains(line, "?") && !strings.Contains(line, gbkPrefix) {
 		return line
 	}
 	rs := []rune(line)
@@ -446,7 +454,17 @@ func repairLostByte(line string, n int, fixes *[]Fix, warns *notes) string {
 			lost = 1
 		}
 		if kind == "gbk" && lost == 0 {
-			// Without a mark, "鈥" may be a real (rare) hanzi: leave it.
+			// Without a mark, "鈥" may be a real (rare) hanzi: only one
+			// alone among Latin text is judged, from its context.
+			if second == 0x80 && aloneInLatin(rs, i) {
+				from := string(rs[i])
+				if r, ok := guessUnmarked(st, next1); ok {
+					*fixes = append(*fixes, Fix{Line: n, Kind: FixUnmarked, From: from, To: string(r)})
+					emit(r, next1)
+					continue
+				}
+				warns.add(n, "cannot tell which mark %q stood for (its last byte was lost without a trace when the page was saved); kept as it was: fix it by hand", from)
+			}
 			emit(rs[i], next1)
 			continue
 		}
@@ -473,6 +491,49 @@ func repairLostByte(line string, n int, fixes *[]Fix, warns *notes) string {
 		i = end - 1
 	}
 	return string(out)
+}
+
+// gbkPrefix is "鈥", the hanzi GBK makes of E2 80, the first two bytes of
+// every quote mark, dash and bullet in UTF-8.
+const gbkPrefix = "鈥"
+
+// aloneInLatin: the rune at i has no CJK next to it and a Latin letter
+// among the few runes on one side, so it is debris in Latin text, not part
+// of real Chinese.
+func aloneInLatin(rs []rune, i int) bool {
+	if (i > 0 && isCJK(rs[i-1])) || (i+1 < len(rs) && isCJK(rs[i+1])) {
+		return false
+	}
+	for _, k := range []int{i - 1, i - 2, i + 1, i + 2} {
+		if k >= 0 && k < len(rs) && isLatinLetter(rs[k]) {
+			return true
+		}
+	}
+	return false
+}
+
+// guessUnmarked picks the mark a lone "鈥" stood for when nothing shows
+// where its lost byte was. Only a closing mark loses its byte this way (an
+// opening one is followed by a letter, with which GBK reads its last byte
+// as a hanzi), so: a letter on each side is an apostrophe; after anything
+// but a space, it closes the one kind of quote that is open. Anything else,
+// two kinds open or none, stays uncertain.
+func guessUnmarked(st lineState, next rune) (rune, bool) {
+	prev := rune(-1)
+	if st.init {
+		prev = st.prev
+	}
+	switch {
+	case isLatinLetter(prev) && isLatinLetter(next):
+		return '’', true
+	case prev == -1 || unicode.IsSpace(prev) || unicode.IsLetter(next) || unicode.IsDigit(next):
+		return 0, false
+	case st.double && !st.single:
+		return '”', true
+	case st.single && !st.double:
+		return '’', true
+	}
+	return 0, false
 }
 
 // lineState is what guessLost needs to know about the text before a

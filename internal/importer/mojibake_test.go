@@ -53,6 +53,21 @@ func asGBK(s string, question bool) string {
 	return out
 }
 
+// asGBKDropped is asGBK by a tool that drops what it cannot decode: a
+// closing mark before a space or punctuation then loses its last byte with
+// no trace, leaving "鈥" alone.
+func asGBKDropped(s string) string {
+	return strings.ReplaceAll(asGBK(s, false), "\uFFFD", "")
+}
+
+// asGBKLostClosing is asGBKDropped where every closing mark (’ and ”) lost
+// its last byte before decoding, apostrophes inside words included, so each
+// is a lone "鈥" while the opening marks come through whole.
+func asGBKLostClosing(s string) string {
+	s = strings.NewReplacer("’", "\xe2\x80", "”", "\xe2\x80").Replace(s)
+	return asGBKDropped(s)
+}
+
 func TestRepair(t *testing.T) {
 	tests := []struct {
 		name, in, want string
@@ -84,6 +99,14 @@ func TestRepair(t *testing.T) {
 		{"emoji untouched", "Well done 🎉 and 你好", "Well done 🎉 and 你好", nil, false},
 		{"cp1252 soft hyphen is í", "Ã\u00ad", "í", []FixKind{FixCP1252}, false},
 		{"cp1252 lost between letters kept", "wellâ€known", "wellâ€known", nil, true},
+		{"gbk unmarked closing quote after a repaired opening one", "鈥渨ait鈥 now", "“wait” now", []FixKind{FixGBK, FixUnmarked}, false},
+		{"gbk unmarked closing quote before a comma", "say 鈥渘o鈥, then", "say “no”, then", []FixKind{FixGBK, FixUnmarked}, false},
+		{"gbk unmarked apostrophe between letters", "the child鈥s notes", "the child’s notes", []FixKind{FixUnmarked}, false},
+		{"gbk unmarked single quote", "called 鈥榮tandard鈥 care", "called ‘standard’ care", []FixKind{FixGBK, FixUnmarked}, false},
+		{"gbk unmarked, nothing open, kept", "parents鈥 rights", "parents鈥 rights", nil, true},
+		{"gbk unmarked, both open, kept", "鈥淪he said 鈥榥o鈥 then", "“She said ‘no鈥 then", []FixKind{FixGBK, FixGBK}, true},
+		{"gbk unmarked after a space, kept", "a 鈥 b", "a 鈥 b", nil, true},
+		{"real hanzi 鈥 among Chinese untouched", "铜鈥器 and 中文", "铜鈥器 and 中文", nil, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -132,6 +155,14 @@ func TestMojibakeFixtures(t *testing.T) {
 		"guidance-gbk.txt":      asGBK(string(clean), false),
 		"guidance-lostbyte.txt": lost,
 	}
+	quotes, err := os.ReadFile(filepath.Join("testdata", "quotes-clean.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want["quotes-gbk-dropped.txt"] = asGBKDropped(string(quotes))
+	want["quotes-gbk-allclosing.txt"] = asGBKLostClosing(string(quotes))
+	// A mirror's copy: its own name first, in its own script, then the page.
+	want["quotes-mirror.txt"] = mirrorName + "\n\n" + asGBKDropped(string(quotes))
 	for name, content := range want {
 		path := filepath.Join("testdata", name)
 		if *update {
@@ -149,6 +180,10 @@ func TestMojibakeFixtures(t *testing.T) {
 		}
 	}
 }
+
+// mirrorName heads the mirror fixture: a made-up archive's name in Chinese
+// ("guidance archive mirror"), as a mirror puts above every page it copies.
+const mirrorName = "指南资料镜像站"
 
 // Repairing a lossless round trip gives the clean text back exactly.
 func TestRepairRoundTrip(t *testing.T) {
@@ -176,7 +211,7 @@ func firstDiff(a, b string) string {
 }
 
 func FuzzRepair(f *testing.F) {
-	for _, s := range []string{"", "plain", "childâ€™s", "child鈥檚", "鈥?", "â€", "SÃO", "中文", "Ã¢â‚¬â„¢", "\xff\xfe", "  鈥\uFFFD x"} {
+	for _, s := range []string{"", "plain", "childâ€™s", "child鈥檚", "鈥?", "â€", "SÃO", "中文", "Ã¢â‚¬â„¢", "\xff\xfe", "  鈥\uFFFD x", "child鈥s", "鈥渨ait鈥 now", "鈥榦k鈥"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {

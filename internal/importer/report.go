@@ -52,7 +52,7 @@ func (r *Report) Summary() string {
 	rep := plural(len(r.Fixes), "repair")
 	if len(r.Fixes) > 0 {
 		var kinds []string
-		for _, k := range []FixKind{FixCP1252, FixGBK, FixLostByte} {
+		for _, k := range fixKinds {
 			if n := len(r.fixLines(k)); n > 0 {
 				kinds = append(kinds, fmt.Sprintf("%s %d", k, r.fixCount(k)))
 			}
@@ -77,7 +77,7 @@ func (r *Report) Write(w io.Writer) {
 	for _, n := range r.Dropped {
 		fmt.Fprintln(w, n.format(r.Input))
 	}
-	for _, k := range []FixKind{FixCP1252, FixGBK, FixLostByte} {
+	for _, k := range fixKinds {
 		if lines := r.fixLines(k); len(lines) > 0 {
 			fmt.Fprintf(w, "%s: %s repairs on lines %s\n", r.Input, k, ranges(lines))
 		}

@@ -154,11 +154,14 @@ func (p *textParser) parse() {
 
 // header finds the title: the last heading-like line before the first
 // paragraph (or "Last modified" line). Heading-like lines before it are the
-// site's header (brand, menu) and are dropped. It returns where the body
-// starts.
+// site's header (brand, menu) and are dropped, and so is a first line that
+// names the site or a mirror in a way that is not heading-like (another
+// script, a host name) when a heading-like line follows it. It returns
+// where the body starts.
 func (p *textParser) header() int {
 	title := -1
 	i := 0
+	first := true
 	for ; i < len(p.lines); i++ {
 		l := p.lines[i]
 		if l.blank() {
@@ -168,6 +171,12 @@ func (p *textParser) header() int {
 			p.drop(l, k)
 			continue
 		}
+		if first && p.siteName(i) {
+			p.drop(l, "site name")
+			first = false
+			continue
+		}
+		first = false
 		if _, ok := modifiedLine(l.text); ok || l.item() || !headingLike(l.text) {
 			break
 		}
@@ -199,6 +208,46 @@ func (p *textParser) header() int {
 		break
 	}
 	return i
+}
+
+// hostRE is a line that is only a host name or address: a mirror often
+// heads its copies with one.
+var hostRE = regexp.MustCompile(`^(?i)(https?://)?[a-z0-9-]+(\.[a-z0-9-]+)+(/\S*)?$`)
+
+// siteName: line i is short, ends no sentence, and is written in a script
+// without capital letters (as a Chinese or Arabic site name is) or is a host
+// name, and the next line with text is heading-like: the site's or mirror's
+// name above the page's own title. A heading-like name is left to header's
+// usual rule.
+func (p *textParser) siteName(i int) bool {
+	l := p.lines[i]
+	t := l.text
+	if l.item() || headingLike(t) || utf8.RuneCountInString(t) > 60 || len(strings.Fields(t)) > 8 {
+		return false
+	}
+	if last, _ := utf8.DecodeLastRuneInString(t); strings.ContainsRune(".,;:!?", last) {
+		return false
+	}
+	if !hostRE.MatchString(t) && !caselessScript(t) {
+		return false
+	}
+	for j := i + 1; j < len(p.lines); j++ {
+		if next := p.lines[j]; !next.blank() {
+			return !next.item() && headingLike(next.text)
+		}
+	}
+	return false
+}
+
+// caselessScript: the first letter of t is of a script with no capitals
+// (Han, Arabic, Devanagari…), so headingLike can never accept the line.
+func caselessScript(t string) bool {
+	for _, r := range t {
+		if unicode.IsLetter(r) {
+			return !unicode.IsUpper(r) && !unicode.IsLower(r) && !unicode.IsTitle(r)
+		}
+	}
+	return false
 }
 
 // modified consumes a "Last modified" line and the date (on it or on the

@@ -20,6 +20,33 @@ func TestParseText(t *testing.T) {
 				t.Errorf("dropped %v, want Menu and the brand line", dr)
 			}
 		}},
+		{"a mirror's name in Chinese above the title", "指南资料镜像站\n\nThe real title\n\nIntro sentence.\n", func(t *testing.T, d *Document, w, dr []Notice) {
+			if d.Title != "The real title" || len(dr) != 1 || !strings.Contains(dr[0].Msg, "site name") || dr[0].Line != 1 {
+				t.Errorf("title %q, dropped %v", d.Title, dr)
+			}
+		}},
+		{"a site name in Arabic above the title", "مكتبة الإرشادات\nThe real title\nIntro sentence.\n", func(t *testing.T, d *Document, w, dr []Notice) {
+			if d.Title != "The real title" || len(dr) != 1 {
+				t.Errorf("title %q, dropped %v", d.Title, dr)
+			}
+		}},
+		{"a mirror's host name above the title", "mirror.example.net\nThe real title\n\nIntro sentence.\n", func(t *testing.T, d *Document, w, dr []Notice) {
+			if d.Title != "The real title" || len(dr) != 1 {
+				t.Errorf("title %q, dropped %v", d.Title, dr)
+			}
+		}},
+		{"a Chinese first line followed by a paragraph is not a site name", "指南资料\n\nthis is a sentence, not a title.\n", func(t *testing.T, d *Document, w, dr []Notice) {
+			if d.Title != "" || len(dr) != 0 {
+				t.Errorf("title %q, dropped %v", d.Title, dr)
+			}
+		}},
+		{"only the first line can be a site name", "The real title\n指南资料\nAnother heading\n\nIntro.\n", func(t *testing.T, d *Document, w, dr []Notice) {
+			for _, n := range dr {
+				if strings.Contains(n.Msg, "site name") {
+					t.Errorf("dropped %v", n)
+				}
+			}
+		}},
 		{"last modified on one line", "Title\n\nIntro.\nLast modified: 5 June 2021\n", func(t *testing.T, d *Document, w, dr []Notice) {
 			if got := d.LastReviewed.Format("2006-01-02"); got != "2021-06-05" {
 				t.Errorf("lastReviewed %s", got)

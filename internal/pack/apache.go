@@ -36,6 +36,19 @@ DirectoryIndex index.html
     # The server files are not part of the site. (Apache hides .htaccess
     # already, unless its main configuration has lost that rule.)
     RewriteRule "(^|/)(\.htaccess|web\.config)$" - [R=404,L]
+    # A compressed copy asked for by its own name is not a page. The rules
+    # below reach the copies by an internal redirect, which sets
+    # REDIRECT_STATUS, so only the address a browser sent is refused.
+    RewriteCond "%{ENV:REDIRECT_STATUS}" "^$"
+    RewriteRule "\.(br|gz)$" - [R=404,L]
+    # A folder without an index.html is not listed, even where the main
+    # configuration has "Options Indexes" (Debian's has, for /var/www).
+    # (Without its final slash the address is first sent to the one with
+    # it, by mod_dir, as nginx does.)
+    RewriteCond "%{REQUEST_URI}" "/$"
+    RewriteCond "%{REQUEST_FILENAME}" -d
+    RewriteCond "%{REQUEST_FILENAME}index.html" !-f
+    RewriteRule "^" - [R=404,L]
     # Send the compressed copies in the package to browsers that accept them.
     # A folder address (en/) is served by its index.html.
     RewriteCond "%{HTTP:Accept-Encoding}" "{{.AcceptsBrotli}}"
@@ -54,13 +67,13 @@ DirectoryIndex index.html
     RewriteRule "^(.+)$" "$1.gz" [L]
 </IfModule>
 
-# Compressed copies must not be compressed again.
-<FilesMatch "\.(br|gz)$">
-    <IfModule mod_env.c>
-        SetEnv no-gzip 1
-        SetEnv no-brotli 1
-    </IfModule>
-</FilesMatch>
+# Nothing is compressed on the fly (Debian turns mod_deflate on): the
+# copies are compressed already, and a file without one is a file that
+# compression would not make smaller.
+<IfModule mod_env.c>
+    SetEnv no-gzip 1
+    SetEnv no-brotli 1
+</IfModule>
 
 <IfModule mod_headers.c>
     # Headers on every response.
@@ -76,10 +89,11 @@ DirectoryIndex index.html
     </FilesMatch>
 </IfModule>
 
-# Not found: the 404 page in the language of the address asked for.
+# Not found: the 404 page in the language of the address asked for. A
+# compressed copy asked for by name gets the root one, as the server files do.
 ErrorDocument 404 {{.NotFound}}
 {{- range .Languages}}
-<If "%{REQUEST_URI} =~ m#^{{$.BaseRE}}{{.}}/#">
+<If "%{REQUEST_URI} =~ m#^{{$.BaseRE}}{{.}}/# && %{REQUEST_URI} !~ m#\.(br|gz)$#">
     ErrorDocument 404 {{$.Base}}{{.}}/404.html
 </If>
 {{- end}}

@@ -20,8 +20,8 @@ live, make the package again with the right one:
 - ‹site/›: the website. Upload **everything** in it, hidden files included,
   to the folder your server serves at ‹{{.Base}}›. Besides the pages it holds:
   - ‹name.br› and ‹name.gz› beside each page, stylesheet and text file: the
-    same file compressed in advance (brotli and gzip). nginx and Apache send
-    them to browsers that accept them, so pages load faster on a phone;
+    same file compressed in advance (brotli and gzip). nginx, Apache and IIS
+    send them to browsers that accept them, so pages load faster on a phone;
   - ‹.htaccess›: the settings for Apache;
   - ‹web.config›: the settings for IIS.
 
@@ -55,8 +55,10 @@ Every server's settings do the same things:
   on text;
 - answer an address that does not exist with status 404 and the site's own
   "page not found" page, in the language of the address asked for;
-- send the compressed copies to browsers that accept them (IIS compresses by
-  itself instead; see below).
+- send the compressed copies to browsers that accept them, with
+  ‹Vary: Accept-Encoding›, and never compress anything on the fly;
+- answer 404 for a folder that has no ‹index.html› (no folder listings), for
+  the server files and for a compressed copy asked for by its own name.
 
 The site sets no cookies and loads nothing from any other site. It does not
 set ‹Strict-Transport-Security›: set that for the whole host, as you do for
@@ -131,7 +133,9 @@ needed: ‹nginx.conf› sends the ‹.br› files itself.
 1. Copy everything in ‹site› (with the hidden ‹.htaccess›) to the folder
    served at ‹{{.Base}}›, e.g. ‹/var/www/html{{trimSuffix .Base "/"}}/›, or
    to a folder of its own, e.g. ‹/srv/eso/site/›, with
-   ‹Alias {{.Base}} /srv/eso/site/› in your virtual host.
+   ‹Alias {{.Base}} /srv/eso/site/› in your virtual host{{if ne .Base "/"}} (and
+   ‹RedirectMatch 301 ^{{trimSuffix .Base "/"}}$ {{.Base}}›, so the address
+   without its final ‹/› works too){{end}}.
 2. Let the ‹.htaccess› file work in that folder:
 
    ~~~apache
@@ -145,6 +149,11 @@ needed: ‹nginx.conf› sends the ‹.br› files itself.
    ‹sudo a2enmod headers rewrite mime && sudo apachectl configtest && sudo systemctl reload apache2›
    (on Red Hat systems the modules are on already; reload with ‹sudo systemctl reload httpd›).
 
+‹.htaccess› sends the ‹.br› and ‹.gz› copies itself and turns off Apache's
+own compression (mod_deflate) for the site: no brotli module is needed. It
+answers 404 for a folder without an ‹index.html›, even where your server
+allows folder listings (Debian's does, for ‹/var/www›).
+
 If you would rather not use ‹.htaccess› files, copy its contents into the
 ‹<Directory>› block above and set ‹AllowOverride None›.
 
@@ -153,12 +162,21 @@ If you would rather not use ‹.htaccess› files, copy its contents into the
 1. Copy everything in ‹site› to the folder behind ‹{{.Base}}›, e.g.
    ‹C:\inetpub\wwwroot{{backslashes .Base}}›, or make that address a virtual
    directory pointing at the folder. ‹web.config› must be in that folder.
-2. Turn on static compression, so IIS sends pages compressed:
-   ‹Install-WindowsFeature Web-Stat-Compression› in PowerShell as an
-   administrator (or Server Manager, Add Roles and Features, Web Server,
-   Performance, Static Content Compression). For brotli as well, install
-   Microsoft's "IIS Compression" extension. IIS does not send the ‹.br›
-   and ‹.gz› files, and never shows them to visitors.
+2. Install Microsoft's **URL Rewrite** module (version 2.0 or later, free
+   from Microsoft's IIS site) on the server, once. ‹web.config›'s rewrite
+   rules use it to send the ‹.br› and ‹.gz› copies to browsers that accept
+   them, with the right ‹Content-Type›, ‹Content-Encoding› and
+   ‹Vary: Accept-Encoding›, as nginx and Apache do; IIS's own compression
+   is turned off for the site, as it is not needed. Without the module IIS
+   answers every address of the site with error 500.19 ("the related
+   configuration data for the page is invalid").
+
+   If you cannot install it: delete everything from ‹<rewrite>› to
+   ‹</rewrite>› in ‹web.config›, change ‹doStaticCompression="false"› to
+   ‹"true"›, and turn on static compression
+   (‹Install-WindowsFeature Web-Stat-Compression› in PowerShell as an
+   administrator). IIS then compresses pages itself (gzip only) and leaves
+   the ‹.br› and ‹.gz› files unused.
 3. ‹web.config› sets the headers, content types, caching and 404 pages. If
    IIS answers with error 500.19 "This configuration section cannot be used
    at this path", your server locks one of those sections; an administrator
@@ -178,9 +196,9 @@ curl -sI {{.ExampleURL}}no-such-page/
 - The first shows ‹HTTP/1.1 200 OK› (or ‹HTTP/2 200›),
   ‹Content-Type: text/html; charset=utf-8›, ‹Cache-Control: {{.CacheRevalidate}}›
   and every header in the table above.
-- The second shows ‹Content-Encoding: br› (on IIS, only once the IIS
-  Compression extension is installed; ask with ‹Accept-Encoding: gzip›
-  to see IIS's own gzip).
+- The second shows ‹Content-Encoding: br› (on IIS, once URL Rewrite is
+  installed; without it, ask with ‹Accept-Encoding: gzip› to see IIS's own
+  gzip).
 - The third shows status 404.
 
 In PowerShell: ‹(Invoke-WebRequest -UseBasicParsing {{.ExampleURL}}).Headers›.

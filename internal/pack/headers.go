@@ -139,3 +139,14 @@ const acceptsBrotli = `(^|[\s,])br\s*($|,|;(?!\s*q\s*=\s*0(\.0*)?\s*($|,)))`
 
 // acceptsGzip is the same for gzip (or its old name x-gzip).
 const acceptsGzip = `(^|[\s,])(x-)?gzip\s*($|,|;(?!\s*q\s*=\s*0(\.0*)?\s*($|,)))`
+
+// IIS's URL Rewrite has no look-ahead in every version, and the tests
+// evaluate web.config's rules with Go's regexp, which has none, so IIS gets
+// the same test written without one: br (or gzip) as a whole token, with
+// no q or a q above 0 (q=0, q=0.0 and q=0.000 refuse it). IIS matches
+// without regard to case.
+const (
+	qAccepted        = `(\s*;\s*q\s*=\s*(1(\.0*)?|0?\.[0-9]*[1-9][0-9]*))?\s*(,|$)`
+	acceptsBrotliIIS = `(^|,)\s*br` + qAccepted
+	acceptsGzipIIS   = `(^|,)\s*(x-)?gzip` + qAccepted
+)

@@ -75,8 +75,17 @@ error_page 404 $eso_404;
 
 # Brotli: a browser that accepts br gets name.br, when the package has one.
 set $eso_file "$request_filename";
+set $eso_folder "";
 if ($uri ~ "/$") {
     set $eso_file "${request_filename}index.html";
+    set $eso_folder "folder";
+}
+# A folder without an index.html is not found (nginx would answer 403).
+if (!-f "$eso_file") {
+    set $eso_folder "${eso_folder}+noindex";
+}
+if ($eso_folder = "folder+noindex") {
+    return 404;
 }
 set $eso_br "";
 if ($http_accept_encoding ~* "{{.AcceptsBrotli}}") {
@@ -100,8 +109,10 @@ location ~ "\.{{.Ext}}\.br$" {
 {{- template "headers" $}}
 }
 {{end}}
-# Server files for Apache and IIS are not part of the site.
-location ~ "/(\.htaccess|web\.config)$" {
+# Server files for Apache and IIS are not part of the site, nor is a .gz
+# copy asked for by name (gzip_static sends it without a request for it; a
+# .br copy asked for by name meets "internal" above).
+location ~ "(/(\.htaccess|web\.config)|\.gz)$" {
     error_page 404 {{.NotFound}};
     return 404;
 }

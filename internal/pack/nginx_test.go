@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -24,7 +25,7 @@ func findNginx(t *testing.T) string {
 	if _, err := os.Stat("/usr/sbin/nginx"); err == nil {
 		return "/usr/sbin/nginx"
 	}
-	if ci := os.Getenv("CI"); ci != "" && ci != "false" && ci != "0" {
+	if inCI() {
 		t.Fatal("nginx is not installed, and CI is set, so this test may not be skipped; install it with: apt-get install -y nginx-light (scripts/test does)")
 	}
 	t.Skip("nginx is not installed; install it with `apt-get install -y nginx-light`, or run scripts/test, which does")
@@ -41,21 +42,19 @@ func freePort(t *testing.T) int {
 	return l.Addr().(*net.TCPAddr).Port
 }
 
-// TestNginx serves the packaged built-in site with a real nginx, including
-// nginx.conf the way DEPLOY.md says, and checks every response: headers,
-// content types, caching, brotli and gzip copies, and 404 pages.
+// TestNginx serves the packaged site with a real nginx, set up as DEPLOY.md
+// says (its location block, with the package unpacked in a temporary folder
+// instead of /srv/eso/), and holds it to the table of serverCases.
 //
-// The site is served twice, by two servers: one with alias (the site folder
-// anywhere), one with root (the site folder at <root>/trust/eso/). Both
-// servers also have Debian's default "gzip on" and a regular-expression
-// location for .css files, to show the snippet holds its own against both.
+// The site is served twice, by two servers: one with DEPLOY.md's alias
+// block, one with root (the site folder at <root>/trust/eso/), which
+// DEPLOY.md offers instead. Both servers also have Debian's default
+// "gzip on" and a regular-expression location for .css files, to show the
+// snippet holds its own against both.
 func TestNginx(t *testing.T) {
 	nginx := findNginx(t)
 	start := time.Now()
-	data, _ := builtPackage(t)
-	dir := t.TempDir()
-	pkg := filepath.Join(dir, "pkg")
-	unzipTo(t, data, pkg)
+	dir, pkg, md := unpackForServer(t)
 	site := filepath.Join(pkg, "site")
 	www := filepath.Join(dir, "www")
 	if err := os.MkdirAll(filepath.Join(www, "trust"), 0o755); err != nil {
@@ -64,10 +63,12 @@ func TestNginx(t *testing.T) {
 	if err := os.Symlink(site, filepath.Join(www, "trust", "eso")); err != nil {
 		t.Fatal(err)
 	}
-	// t.TempDir is private to the test user; nginx must read through it.
-	for _, d := range []string{filepath.Dir(dir), dir} {
-		os.Chmod(d, 0o755)
+	deployed := deployBlock(t, md, "nginx", "include ", pkg)
+	aliasLine := regexp.MustCompile(`(?m)^ *alias ` + regexp.QuoteMeta(pkg+"/site/;") + "\n")
+	if !aliasLine.MatchString(deployed) {
+		t.Fatalf("DEPLOY.md's nginx block has no alias line for the site folder:\n%s", deployed)
 	}
+	rootBlock := aliasLine.ReplaceAllString(deployed, "")
 
 	aliasPort, rootPort := freePort(t), freePort(t)
 	conf := fmt.Sprintf(`daemon off;
@@ -91,22 +92,17 @@ http {
         listen 127.0.0.1:%[2]d;
         server_name alias.test;
         location ~ \.css$ { return 418; }
-        location ^~ /trust/eso/ {
-            alias %[3]s/;
-            include %[4]s;
-        }
+%[3]s
     }
     server {
-        listen 127.0.0.1:%[5]d;
+        listen 127.0.0.1:%[4]d;
         server_name root.test;
-        root %[6]s;
+        root %[5]s;
         location ~ \.css$ { return 418; }
-        location ^~ /trust/eso/ {
-            include %[4]s;
-        }
+%[6]s
     }
 }
-`, dir, aliasPort, site, filepath.Join(pkg, "nginx.conf"), rootPort, www)
+`, dir, aliasPort, deployed, rootPort, www, rootBlock)
 	if _, err := os.Stat("/etc/nginx/mime.types"); err != nil {
 		conf = strings.Replace(conf, "    include /etc/nginx/mime.types;\n", "", 1)
 	}
@@ -118,8 +114,9 @@ http {
 		t.Fatal(err)
 	}
 	args := []string{"-p", dir + "/", "-c", confPath, "-e", filepath.Join(dir, "error.log")}
+	// DEPLOY.md's "nginx -t", on the test's configuration.
 	if out, err := exec.Command(nginx, append(args, "-t")...).CombinedOutput(); err != nil {
-		t.Fatalf("nginx -t rejects the configuration: %v\n%s", err, out)
+		t.Fatalf("nginx -t rejects the configuration: %v\n%s\n%s", err, out, conf)
 	}
 	var stderr bytes.Buffer
 	cmd := exec.Command(nginx, args...)
@@ -139,12 +136,16 @@ http {
 		waitForPort(t, port)
 	}
 
+	checkDeploySums(t, md, site)
+	cases := serverCases(t, site)
 	for _, srv := range []struct {
 		name string
 		port int
 	}{{"alias", aliasPort}, {"root", rootPort}} {
 		t.Run(srv.name, func(t *testing.T) {
-			checkServer(t, fmt.Sprintf("http://127.0.0.1:%d", srv.port), site)
+			origin := fmt.Sprintf("http://127.0.0.1:%d", srv.port)
+			runCases(t, origin, over(t, origin), site, cases)
+			checkDeployCurl(t, md, origin)
 		})
 	}
 	t.Logf("nginx served and checked the package in %v", time.Since(start).Round(time.Millisecond))
@@ -201,179 +202,4 @@ func get(t *testing.T, url, acceptEncoding string) response {
 		t.Fatal(err)
 	}
 	return response{resp.StatusCode, resp.Header, body}
-}
-
-// wantHeaders checks the security headers, Vary and Cache-Control.
-func wantHeaders(t *testing.T, what string, r response, cacheControl string) {
-	t.Helper()
-	for _, h := range Headers {
-		if got := r.header.Values(h.Name); len(got) != 1 || got[0] != h.Value {
-			t.Errorf("%s: %s is %q, want %q", what, h.Name, got, h.Value)
-		}
-	}
-	if got := r.header.Values("Cache-Control"); len(got) != 1 || got[0] != cacheControl {
-		t.Errorf("%s: Cache-Control is %q, want %q", what, got, cacheControl)
-	}
-	if got := r.header.Values("Vary"); len(got) != 1 || got[0] != "Accept-Encoding" {
-		t.Errorf("%s: Vary is %q, want Accept-Encoding", what, got)
-	}
-}
-
-func wantType(t *testing.T, what string, r response, file string) {
-	t.Helper()
-	want := "application/octet-stream"
-	if m, ok := typeOf(file); ok {
-		want = m.Type
-	}
-	if got := r.header.Get("Content-Type"); got != want {
-		t.Errorf("%s: Content-Type is %q, want %q", what, got, want)
-	}
-}
-
-func checkServer(t *testing.T, origin, site string) {
-	const base = "/trust/eso/"
-	listed, err := os.ReadFile(filepath.Join(site, "..", "SHA256SUMS"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	read := func(rel string) []byte {
-		t.Helper()
-		b, err := os.ReadFile(filepath.Join(site, filepath.FromSlash(rel)))
-		if err != nil {
-			t.Fatal(err)
-		}
-		return b
-	}
-	exists := func(rel string) bool {
-		_, err := os.Stat(filepath.Join(site, filepath.FromSlash(rel)))
-		return err == nil
-	}
-	files := sortedKeys(sums(t, listed))
-	pages, brChecked, gzChecked := 0, 0, 0
-	for _, rel := range files {
-		if strings.HasSuffix(rel, ".br") || strings.HasSuffix(rel, ".gz") || rel == ".htaccess" || rel == "web.config" {
-			continue
-		}
-		want := read(rel)
-		urls := []string{base + rel}
-		if rel == "index.html" || strings.HasSuffix(rel, "/index.html") {
-			urls = append(urls, base+strings.TrimSuffix(rel, "index.html"))
-			pages++
-		}
-		for _, u := range urls {
-			// No Accept-Encoding: the file itself.
-			r := get(t, origin+u, "")
-			if r.status != 200 || !bytes.Equal(r.body, want) {
-				t.Errorf("GET %s: status %d, %d bytes; want 200 and %s (%d bytes)", u, r.status, len(r.body), rel, len(want))
-				continue
-			}
-			if strings.HasSuffix(rel, ".html") && !bytes.Contains(r.body, []byte(testTrustName)) {
-				t.Errorf("GET %s: the page does not show the Trust's name %q", u, testTrustName)
-			}
-			if ce := r.header.Get("Content-Encoding"); ce != "" {
-				t.Errorf("GET %s without Accept-Encoding: Content-Encoding %q", u, ce)
-			}
-			wantHeaders(t, "GET "+u, r, CacheControl(rel))
-			wantType(t, "GET "+u, r, rel)
-
-			// Brotli, when the package has a .br copy.
-			r = get(t, origin+u, "gzip, deflate, br, zstd")
-			if exists(rel + ".br") {
-				brChecked++
-				if r.status != 200 || r.header.Get("Content-Encoding") != "br" || !bytes.Equal(unbrotli(t, r.body), want) {
-					t.Errorf("GET %s with br: status %d, Content-Encoding %q; want 200, br, and the file", u, r.status, r.header.Get("Content-Encoding"))
-				}
-			} else if r.status != 200 || r.header.Get("Content-Encoding") != "" || !bytes.Equal(r.body, want) {
-				t.Errorf("GET %s with br (no .br copy): status %d, Content-Encoding %q; want the file as it is", u, r.status, r.header.Get("Content-Encoding"))
-			}
-			wantHeaders(t, "GET "+u+" (br)", r, CacheControl(rel))
-			wantType(t, "GET "+u+" (br)", r, rel)
-
-			// gzip, and br refused with q=0.
-			r = get(t, origin+u, "br;q=0, gzip")
-			if exists(rel + ".gz") {
-				gzChecked++
-				if r.status != 200 || r.header.Get("Content-Encoding") != "gzip" || !bytes.Equal(ungzip(t, r.body), want) {
-					t.Errorf("GET %s with gzip: status %d, Content-Encoding %q; want 200, gzip, and the file", u, r.status, r.header.Get("Content-Encoding"))
-				}
-			} else if r.status != 200 || r.header.Get("Content-Encoding") != "" || !bytes.Equal(r.body, want) {
-				t.Errorf("GET %s with gzip (no .gz copy): status %d, Content-Encoding %q; want the file as it is", u, r.status, r.header.Get("Content-Encoding"))
-			}
-			wantHeaders(t, "GET "+u+" (gzip)", r, CacheControl(rel))
-			wantType(t, "GET "+u+" (gzip)", r, rel)
-		}
-	}
-	if pages == 0 || brChecked == 0 || gzChecked == 0 {
-		t.Fatalf("checked %d pages, %d brotli and %d gzip responses; the package looks empty", pages, brChecked, gzChecked)
-	}
-	t.Logf("%s: %d files (%d pages), %d brotli and %d gzip responses", origin, len(files), pages, brChecked, gzChecked)
-
-	// Specific content types.
-	for rel, want := range map[string]string{"index.html": "text/html; charset=utf-8", "sitemap.xml": "application/xml", "robots.txt": "text/plain; charset=utf-8"} {
-		if r := get(t, origin+base+rel, ""); r.header.Get("Content-Type") != want {
-			t.Errorf("%s: Content-Type %q, want %q", rel, r.header.Get("Content-Type"), want)
-		}
-	}
-	for _, rel := range files {
-		if strings.HasSuffix(rel, ".svg") {
-			if r := get(t, origin+base+rel, "br"); r.header.Get("Content-Type") != "image/svg+xml" {
-				t.Errorf("%s: Content-Type %q, want image/svg+xml", rel, r.header.Get("Content-Type"))
-			}
-		}
-		if strings.HasSuffix(rel, ".css") {
-			if r := get(t, origin+base+rel, "br"); r.header.Get("Content-Type") != "text/css; charset=utf-8" {
-				t.Errorf("%s: Content-Type %q, want text/css; charset=utf-8", rel, r.header.Get("Content-Type"))
-			}
-		}
-	}
-
-	// Not found under a language folder: that language's own 404 page.
-	langs := 0
-	for _, rel := range files {
-		lang, ok := strings.CutSuffix(rel, "/404.html")
-		if !ok || strings.Contains(lang, "/") {
-			continue
-		}
-		langs++
-		u := base + lang + "/no-such-page/"
-		if r := get(t, origin+u, ""); r.status != 404 || !bytes.Equal(r.body, read(rel)) {
-			t.Errorf("GET %s: status %d; want 404 and %s", u, r.status, rel)
-		}
-	}
-	if langs == 0 {
-		t.Error("the site has no LANGUAGE/404.html")
-	}
-
-	// Not found: the 404 page, in every encoding, never cached for a year.
-	// Under a language folder it is that language's page; elsewhere the
-	// root 404.html, which lists every language.
-	for _, u := range []string{base + "en/no-such-page/", base + "no-such-page", base + "en/no/such/file.css",
-		base + "css/site.min." + strings.Repeat("0", 64) + ".css", base + ".htaccess", base + "web.config", base + "en/index.html.br"} {
-		// A compressed copy asked for by name is not part of the site, so it
-		// gets the root 404 page like the server files.
-		want := "404.html"
-		if strings.HasPrefix(u, base+"en/") && !strings.HasSuffix(u, ".br") {
-			want = "en/404.html"
-		}
-		notFound := read(want)
-		for _, enc := range []string{"", "gzip", "br"} {
-			r := get(t, origin+u, enc)
-			body := r.body
-			switch r.header.Get("Content-Encoding") {
-			case "br":
-				body = unbrotli(t, body)
-			case "gzip":
-				body = ungzip(t, body)
-			}
-			if r.status != 404 || !bytes.Equal(body, notFound) {
-				t.Errorf("GET %s (Accept-Encoding %q): status %d, %d bytes; want 404 and %s", u, enc, r.status, len(body), want)
-				continue
-			}
-			if enc != "" && r.header.Get("Content-Encoding") != enc {
-				t.Errorf("GET %s (Accept-Encoding %q): the 404 page came with Content-Encoding %q", u, enc, r.header.Get("Content-Encoding"))
-			}
-			wantHeaders(t, "GET "+u+" (404)", r, CacheRevalidate)
-			wantType(t, "GET "+u+" (404)", r, "404.html")
-		}
-	}
 }

@@ -10,6 +10,7 @@ import (
 	"path"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/esosite/esosite/internal/build"
@@ -192,6 +193,9 @@ func newServerData(files map[string][]byte, baseURL string) (serverData, error) 
 		lang := strings.TrimSuffix(d.NotFoundFile, "/404.html")
 		if lang == "404.html" {
 			lang = d.Languages[0]
+			if slices.Contains(d.Languages, "en") {
+				lang = "en"
+			}
 		}
 		d.ExamplePage = base + lang + "/"
 	}

@@ -292,7 +292,7 @@ func TestWriteSmallSite(t *testing.T) {
 	for _, want := range []string{
 		"RewriteBase /services/eso/",
 		"ErrorDocument 404 /services/eso/en/404.html",
-		`<If "%{REQUEST_URI} =~ m#^/services/eso/cy/#">` + "\n    ErrorDocument 404 /services/eso/cy/404.html\n</If>",
+		`<If "%{REQUEST_URI} =~ m#^/services/eso/cy/# && %{REQUEST_URI} !~ m#\.(br|gz)$#">` + "\n    ErrorDocument 404 /services/eso/cy/404.html\n</If>",
 	} {
 		if !strings.Contains(ht, want) {
 			t.Errorf(".htaccess lacks %q", want)

@@ -1,7 +1,10 @@
 // Package readability measures how easy a page is to read: Flesch-Kincaid grade, sentence and paragraph length.
 package readability
 
-import "math"
+import (
+	"math"
+	"strings"
+)
 
 // LongSentenceWords is the most words a sentence may have before it counts
 // as long (CONTENT.md: sentences of 20 words or fewer).
@@ -24,7 +27,8 @@ type Stats struct {
 func Measure(markdown []byte) Stats {
 	var s Stats
 	syllables := 0
-	for _, unit := range units(plain(string(markdown))) {
+	// A byte order mark would hide the front matter, which is not prose.
+	for _, unit := range units(plain(strings.TrimPrefix(string(markdown), "\ufeff"))) {
 		n := 0
 		for _, sentence := range sentences(unit) {
 			ws := words(sentence)
@@ -53,4 +57,18 @@ func Measure(markdown []byte) Stats {
 		s.Grade = math.Round(g*10) / 10
 	}
 	return s
+}
+
+// Sentences lists every sentence of a Markdown page's prose as its words,
+// in order, so a check can name the one that is too long.
+func Sentences(markdown []byte) [][]string {
+	var out [][]string
+	for _, unit := range units(plain(string(markdown))) {
+		for _, s := range sentences(unit) {
+			if ws := words(s); len(ws) > 0 {
+				out = append(out, ws)
+			}
+		}
+	}
+	return out
 }

@@ -48,7 +48,7 @@ type meta struct {
 
 func readMeta(data []byte) (meta, int) {
 	var m meta
-	s := string(data)
+	s := strings.ReplaceAll(strings.TrimPrefix(string(data), "\ufeff"), "\r\n", "\n")
 	if !strings.HasPrefix(s, "---\n") {
 		return m, 0
 	}

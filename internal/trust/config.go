@@ -62,10 +62,16 @@ func Load(dir, displayDir string, languages []string) (*Config, error) {
 	if errors.Is(err, os.ErrNotExist) {
 		return nil, nil
 	}
-	c := &Config{path: filepath.Join(displayDir, FileName), lines: strings.Split(string(data), "\n")}
 	if err != nil {
-		return nil, fmt.Errorf("%s: cannot read it: %v", c.path, err)
+		return nil, fmt.Errorf("%s: cannot read it: %v", filepath.Join(displayDir, FileName), err)
 	}
+	return parse(data, dir, displayDir, languages)
+}
+
+// parse decodes and validates the bytes of an esosite.toml; dir is the
+// folder it is in, where the logo is looked for.
+func parse(data []byte, dir, displayDir string, languages []string) (*Config, error) {
+	c := &Config{path: filepath.Join(displayDir, FileName), lines: strings.Split(string(data), "\n")}
 	dec := toml.NewDecoder(bytes.NewReader(data)).DisallowUnknownFields()
 	if err := dec.Decode(c); err != nil {
 		return nil, c.decodeProblems(err)
@@ -99,7 +105,11 @@ func (c *Config) decodeProblems(err error) error {
 	var de *toml.DecodeError
 	if errors.As(err, &de) {
 		row, _ := de.Position()
-		return check.Problems{{Path: c.path, Line: row, Message: de.Error() + "; check the quotes and the = sign on this line"}}
+		msg := strings.TrimPrefix(de.Error(), "toml: ")
+		if strings.Contains(msg, "cannot decode") {
+			return check.Problems{{Path: c.path, Line: row, Message: "this setting has the wrong kind of value (" + msg + "); write it as the comments `esosite init` writes show: text in quotes, languages as a list such as [\"en\", \"cy\"]"}}
+		}
+		return check.Problems{{Path: c.path, Line: row, Message: msg + "; check the quotes and the = sign on this line"}}
 	}
 	return check.Problems{{Path: c.path, Line: 1, Message: err.Error()}}
 }

@@ -68,9 +68,14 @@ func TestConfigErrors(t *testing.T) {
 		{"not a colour", "[trust]\nbrandColour = \"blue\"\n", nil, `brandColour "blue" is not a colour`},
 		{"unknown language", "languages = [\"en\", \"xx\"]\n", nil, `esosite.toml:1: language "xx" does not exist; choose from cy, en`},
 		{"no english", "languages = [\"cy\"]\n", nil, `languages must include "en"`},
+		{"duplicate language", "languages = [\"en\", \"cy\", \"cy\"]\n", nil, `esosite.toml:1: language "cy" is listed twice`},
+		{"wrong type", "languages = \"cy\"\n", nil, `esosite.toml:1: this setting has the wrong kind of value`},
+		{"logo too big", "[trust]\nlogo = \"logo.png\"\n", map[string]string{"logo.png": png + strings.Repeat("\x00", maxLogo)}, `esosite.toml:2: logo "logo.png" is 15 KB`},
 		{"missing logo", "[trust]\nlogo = \"logo.png\"\n", nil, `esosite.toml:2: logo "logo.png" cannot be read`},
 		{"logo not an image", "[trust]\nlogo = \"logo.png\"\n", map[string]string{"logo.png": "hello"}, `logo "logo.png" is not an image`},
 		{"good logo", "[trust]\nlogo = \"logo.png\"\nbrandColour = \"#005eb8\"\n", map[string]string{"logo.png": png}, ""},
+		{"svg with a handler", "[trust]\nlogo = \"logo.svg\"\n", map[string]string{"logo.svg": "<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"alert(1)\"></svg>"}, `logo "logo.svg" is an SVG that runs script`},
+		{"svg loading another site", "[trust]\nlogo = \"logo.svg\"\n", map[string]string{"logo.svg": "<svg xmlns=\"http://www.w3.org/2000/svg\"><image href=\"https://x.example/a.png\"/></svg>"}, `logo "logo.svg" is an SVG that runs script`},
 		{"good svg logo", "[trust]\nlogo = \"logo.svg\"\n", map[string]string{"logo.svg": "<svg xmlns=\"http://www.w3.org/2000/svg\"></svg>"}, ""},
 	}
 	for _, c := range cases {

@@ -9,6 +9,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -25,10 +26,14 @@ func (c *Config) validate(dir string, languages []string) check.Problems {
 			add("", "baseURL", "baseURL %q is not a web address; write the full address the site will live at, e.g. \"https://www.example.nhs.uk/second-opinions/\"", c.BaseURL)
 		}
 	}
+	seen := map[string]bool{}
 	for _, l := range c.Languages {
 		if !slices.Contains(languages, l) {
 			add("", "languages", "language %q does not exist; choose from %s", l, strings.Join(languages, ", "))
+		} else if seen[l] {
+			add("", "languages", "language %q is listed twice; list each language once", l)
 		}
+		seen[l] = true
 	}
 	if len(c.Languages) > 0 && !slices.Contains(c.Languages, "en") {
 		add("", "languages", "languages must include \"en\": every translation links to the English page")
@@ -76,18 +81,29 @@ func checkLogo(path string) string {
 	if err != nil {
 		return "cannot be read; put the file in your site folder and give its path relative to esosite.toml"
 	}
+	if len(data) > maxLogo {
+		return fmt.Sprintf("is %d KB; every page must load in %d KB with everything on it, so export the logo smaller (a plain SVG, or a PNG of at most %d KB)", (len(data)+1023)/1024, maxLogo/1024, maxLogo/1024/2)
+	}
 	switch http.DetectContentType(data) {
 	case "image/png", "image/jpeg", "image/gif", "image/webp":
 		return ""
 	}
 	if strings.HasSuffix(strings.ToLower(path), ".svg") && bytes.Contains(data, []byte("<svg")) {
-		if bytes.Contains(data, []byte("<script")) || bytes.Contains(data, []byte("http://")) && bytes.Contains(data, []byte("href=\"http")) {
+		if svgActive.Match(data) {
 			return "is an SVG that runs script or loads other files; export a plain SVG or a PNG"
 		}
 		return ""
 	}
 	return "is not an image; use a PNG, JPEG, GIF, WebP or SVG file"
 }
+
+// svgActive finds what makes an SVG more than a picture: script, event
+// handlers, javascript: links, embedded HTML, or files from another site.
+var svgActive = regexp.MustCompile(`(?i)<script|\son[a-z]+\s*=|javascript:|<foreignObject|href\s*=\s*["']?(https?:)?//`)
+
+// maxLogo is the largest logo accepted: the whole page weight budget
+// (pageBudgetBytes in hugo.toml), since every page shows the logo.
+const maxLogo = 14 * 1024
 
 var white = [3]float64{255, 255, 255}
 

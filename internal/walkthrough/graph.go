@@ -40,6 +40,7 @@ type Graph struct {
 	Sources []string
 
 	byID      map[string]*Node
+	broken    map[string]bool // languages whose text file could not be read
 	startLine int
 	line      map[string]int // line of top-level keys
 }
@@ -96,7 +97,7 @@ func (g *Graph) Node(id string) *Node { return g.byID[id] }
 // out like the site (data/walkthrough/...). It returns the problems that stop
 // it from reading them; call Validate for the rest.
 func Load(fsys fs.FS) (*Graph, check.Problems) {
-	g := &Graph{byID: map[string]*Node{}, line: map[string]int{}, Review: map[string]string{}}
+	g := &Graph{byID: map[string]*Node{}, line: map[string]int{}, Review: map[string]string{}, broken: map[string]bool{}}
 	var ps check.Problems
 	root, p := readYAML(fsys, GraphFile)
 	if p != nil {
@@ -154,6 +155,7 @@ func Load(fsys fs.FS) (*Graph, check.Problems) {
 		root, p := readYAML(fsys, file)
 		if p != nil {
 			ps = append(ps, *p)
+			g.broken[strings.TrimSuffix(path.Base(file), ".yaml")] = true
 			continue
 		}
 		t := &Text{Lang: strings.TrimSuffix(path.Base(file), ".yaml"), Path: file, root: map[string]*yaml.Node{}, lines: map[string]int{}}
@@ -250,8 +252,12 @@ func pairs(m *yaml.Node) [][2]*yaml.Node {
 }
 
 // missingLanguages reports every published language that has no text file.
-func missingLanguages(published []string, texts []*Text) check.Problems {
+// A language whose file is there but unreadable is reported once, by Load.
+func missingLanguages(published []string, texts []*Text, broken map[string]bool) check.Problems {
 	have := map[string]bool{}
+	for l := range broken {
+		have[l] = true
+	}
 	for _, t := range texts {
 		have[t.Lang] = true
 	}
@@ -276,7 +282,7 @@ func unwrap(err error) error {
 func Check(fsys fs.FS, published []string) check.Problems {
 	g, ps := Load(fsys)
 	if g != nil {
-		ps = append(ps, missingLanguages(published, g.Texts)...)
+		ps = append(ps, missingLanguages(published, g.Texts, g.broken)...)
 		ps = append(ps, g.Validate()...)
 	}
 	return ps

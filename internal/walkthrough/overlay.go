@@ -22,17 +22,20 @@ var textFields = map[string]bool{"title": true, "description": true, "what": tru
 // messages, and dir is the built-in site, whose text files are rewritten
 // with the Trust's nodes in place of their own. Each node the Trust gives
 // replaces that node's words whole, so it must be complete; the structure
-// (graph.yaml) is not the Trust's to change. It returns the problems, each
-// as label/data/walkthrough/text/<lang>.yaml:line.
-func OverlayText(trust fs.FS, label, dir string) (check.Problems, error) {
+// (graph.yaml) is not the Trust's to change. A file with anything besides
+// "nodes" is a whole language's words and is left alone (the build checks
+// it as it checks a built-in text file). It returns the problems, each as
+// label/data/walkthrough/text/<lang>.yaml:line, and the files it laid over.
+func OverlayText(trust fs.FS, label, dir string) (check.Problems, []string, error) {
 	files, err := fs.Glob(trust, TextDir+"/*.yaml")
 	if err != nil || len(files) == 0 {
-		return nil, err
+		return nil, nil, err
 	}
 	g, gps := Load(os.DirFS(dir))
 	if g == nil {
-		return gps, nil
+		return gps, nil, nil
 	}
+	var overlaid []string
 	sort.Strings(files)
 	var ps check.Problems
 	for _, file := range files {
@@ -46,6 +49,10 @@ func OverlayText(trust fs.FS, label, dir string) (check.Problems, error) {
 			ps = append(ps, *p)
 			continue
 		}
+		if whole(root) {
+			continue
+		}
+		overlaid = append(overlaid, file)
 		lang := strings.TrimSuffix(path.Base(file), ".yaml")
 		basePath := filepath.Join(dir, filepath.FromSlash(file))
 		baseData, err := os.ReadFile(basePath)
@@ -55,15 +62,11 @@ func OverlayText(trust fs.FS, label, dir string) (check.Problems, error) {
 		}
 		var base yaml.Node
 		if err := yaml.Unmarshal(baseData, &base); err != nil || len(base.Content) == 0 {
-			return nil, fmt.Errorf("%s: %v", file, err)
+			return nil, nil, fmt.Errorf("%s: %v", file, err)
 		}
 		nodes := lookup(base.Content[0], "nodes")
 		changed := false
 		for _, kv := range pairs(root) {
-			if kv[0].Value != "nodes" {
-				add(kv[0].Line, "%q cannot be changed here; a Trust may change the words of nodes only, under \"nodes:\"", kv[0].Value)
-				continue
-			}
 			for _, nkv := range pairs(kv[1]) {
 				if g.checkOverride(nkv[0], nkv[1], add) && replace(nodes, nkv[0].Value, nkv[1]) {
 					changed = true
@@ -75,13 +78,23 @@ func OverlayText(trust fs.FS, label, dir string) (check.Problems, error) {
 		}
 		out, err := yaml.Marshal(&base)
 		if err != nil {
-			return nil, fmt.Errorf("%s: %v", file, err)
+			return nil, nil, fmt.Errorf("%s: %v", file, err)
 		}
 		if err := os.WriteFile(basePath, out, 0o644); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 	}
-	return ps, nil
+	return ps, overlaid, nil
+}
+
+// whole tells a whole language's words from a file of changed nodes only.
+func whole(root *yaml.Node) bool {
+	for _, kv := range pairs(root) {
+		if kv[0].Value != "nodes" {
+			return true
+		}
+	}
+	return false
 }
 
 // checkOverride checks one node's words from a Trust: a node of the graph,

@@ -43,9 +43,13 @@ func trustText(yaml string) fstest.MapFS {
 // A Trust's words replace one node's words and leave the rest as built in.
 func TestOverlayText(t *testing.T) {
 	dir := builtInCopy(t)
-	ps, err := walkthrough.OverlayText(trustText("nodes:\n  mediation:\n    title: Mediation here\n    description: Our own team.\n    what: Ask the ward.\n"), "mytrust", dir)
-	if err != nil || len(ps) > 0 {
-		t.Fatalf("a complete node: %v %v", err, ps)
+	ps, overlaid, err := walkthrough.OverlayText(trustText("nodes:\n  mediation:\n    title: Mediation here\n    description: Our own team.\n    what: Ask the ward.\n"), "mytrust", dir)
+	if err != nil || len(ps) > 0 || len(overlaid) != 1 {
+		t.Fatalf("a complete node: %v %v, laid over %v", err, ps, overlaid)
+	}
+	// A whole language's words (with start, stages...) are not laid over.
+	if _, overlaid, _ := walkthrough.OverlayText(trustText("start:\n  title: S\nnodes: {}\n"), "mytrust", dir); len(overlaid) != 0 {
+		t.Errorf("a whole text file was laid over: %v", overlaid)
 	}
 	if ps := walkthrough.Check(os.DirFS(dir), []string{"en"}); len(ps) > 0 {
 		t.Fatalf("the merged words do not validate: %v", ps)
@@ -63,7 +67,6 @@ func TestOverlayTextProblems(t *testing.T) {
 		{"missing answer label", "nodes:\n  other-options:\n    title: T\n    description: D.\n    answers:\n      court: C\n", `en.yaml:5: other-options: missing the label of answer "way-forward"`},
 		{"extra answer", "nodes:\n  other-options:\n    title: T\n    description: D.\n    answers:\n      court: C\n      way-forward: W\n      appeal: A\n", `en.yaml:8: other-options: answer "appeal" is not in graph.yaml`},
 		{"missing field", "nodes:\n  mediation:\n    title: T\n", `en.yaml:2: mediation: missing "description"`},
-		{"structure", "start:\n  title: S\n", `en.yaml:1: "start" cannot be changed here`},
 		{"unknown language", "", "no words in"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -71,7 +74,7 @@ func TestOverlayTextProblems(t *testing.T) {
 			if tc.yaml == "" {
 				fsys = fstest.MapFS{walkthrough.TextDir + "/xx.yaml": {Data: []byte("nodes: {}\n")}}
 			}
-			ps, err := walkthrough.OverlayText(fsys, "mytrust", builtInCopy(t))
+			ps, _, err := walkthrough.OverlayText(fsys, "mytrust", builtInCopy(t))
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -15,42 +15,16 @@ import (
 	"github.com/esosite/esosite"
 	"github.com/esosite/esosite/internal/build"
 	"github.com/esosite/esosite/internal/check"
+	"github.com/esosite/esosite/internal/testsite"
 )
 
 // The built site is shared by the tests in this file; it is built under a
 // sub-path, as a Trust would host it.
 const basePath = "/trust/eso/"
 
-var (
-	siteOnce sync.Once
-	siteDir  string
-	siteRes  *build.Result
-	siteErr  error
-)
-
 func builtSite(t testing.TB) (string, *build.Result) {
 	t.Helper()
-	siteOnce.Do(func() {
-		dir, err := os.MkdirTemp("", "walkthrough-site-")
-		if err != nil {
-			siteErr = err
-			return
-		}
-		siteDir = filepath.Join(dir, "public")
-		siteRes, siteErr = build.Build(build.Options{Destination: siteDir, BaseURL: basePath})
-	})
-	if siteErr != nil {
-		t.Fatalf("the site does not build:\n%v", siteErr)
-	}
-	return siteDir, siteRes
-}
-
-func TestMain(m *testing.M) {
-	code := m.Run()
-	if siteDir != "" {
-		os.RemoveAll(filepath.Dir(siteDir))
-	}
-	os.Exit(code)
+	return testsite.Build(t, build.Options{BaseURL: basePath})
 }
 
 // englishTitles reads each node's English title, the h1 its page must show.

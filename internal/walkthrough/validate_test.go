@@ -110,6 +110,16 @@ func TestBrokenYAML(t *testing.T) {
 	}
 }
 
+// A text file that is there but broken is reported once, not also as missing.
+func TestBrokenTextOnce(t *testing.T) {
+	fsys := site(t, "ok.yaml", "")
+	fsys[TextDir+"/en.yaml"] = &fstest.MapFile{Data: []byte("nodes: [\n")}
+	ps := Check(fsys, []string{"en"})
+	if len(ps) != 1 || !strings.HasPrefix(ps[0].String(), TextDir+"/en.yaml:") || !strings.Contains(ps[0].Message, "not valid YAML") {
+		t.Fatalf("want one YAML problem, got %v", ps)
+	}
+}
+
 // The rules on the words themselves: each fixture fails one rule, once.
 func TestTextRules(t *testing.T) {
 	tests := []struct {
