@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"sync"
 
+	"github.com/esosite/esosite"
 	"github.com/esosite/esosite/internal/check"
 	"github.com/esosite/esosite/internal/translation"
 )
@@ -93,7 +94,9 @@ func buildInto(opts Options, out string) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	translation.Walkthrough(langs, os.DirFS(ws.themeDir))
+	// Translation state compares the built-in words: a Trust's changes to
+	// the English (laid over them in themeDir) do not make translations stale.
+	translation.Walkthrough(langs, esosite.Files)
 	if err := ps.Err(); err != nil {
 		return nil, err
 	}

@@ -18,6 +18,7 @@ import (
 	"github.com/esosite/esosite/internal/check"
 	"github.com/esosite/esosite/internal/translation"
 	"github.com/esosite/esosite/internal/trust"
+	"github.com/esosite/esosite/internal/walkthrough"
 )
 
 // A workspace is one Hugo project in a temporary folder: the built-in site
@@ -36,6 +37,9 @@ type workspace struct {
 	trust    *trust.Config   // the Trust's esosite.toml, if it has one
 	langs    []string        // every language of the site but English
 	publish  map[string]bool // the languages this build publishes
+	// overlaid lists the Trust's walkthrough text files laid over the
+	// built-in words, node by node (see overlayWalkthrough).
+	overlaid []string
 	// display maps folders Hugo sees to the folders a person knows, for messages.
 	display map[string]string
 }
@@ -102,6 +106,19 @@ func (ws *workspace) setUp(opts Options) error {
 		if err := ws.trust.WriteAssets(ws.source, filepath.Join(ws.dir, "themes", "trust")); err != nil {
 			return err
 		}
+	}
+	if opts.Site != "" {
+		if err := ws.overlayWalkthrough(ws.display[ws.source]); err != nil {
+			return err
+		}
+	}
+	// Route pages (Back, Change and check-your-answers without JavaScript)
+	// come from the graph, written as data for the content adapter.
+	if err := walkthrough.WriteRoutes(ws.themeDir); err != nil {
+		return fmt.Errorf("%s: %v", walkthrough.RoutesFile, err)
+	}
+	if err := walkthrough.WriteMap(ws.themeDir); err != nil {
+		return fmt.Errorf("%s: %v", walkthrough.MapSVGFile, err)
 	}
 	return ws.writeConfig(opts, cfg)
 }
@@ -239,6 +256,9 @@ func (ws *workspace) writeConfig(opts Options, cfg map[string]any) error {
 			}
 			cfg["disableLanguages"] = toAny(off)
 		}
+	}
+	if len(ws.overlaid) > 0 {
+		excludeTrustText(cfg, ws.overlaid)
 	}
 	ws.publish = map[string]bool{}
 	off, _ := cfg["disableLanguages"].([]any)

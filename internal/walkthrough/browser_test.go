@@ -11,12 +11,14 @@ import (
 	"github.com/chromedp/chromedp/kb"
 
 	"github.com/esosite/esosite/internal/browsertest"
+	"github.com/esosite/esosite/internal/walkthrough"
 )
 
 // The walkthrough with JavaScript on, keyboard only, in headless Chromium
 // behind the strict CSP header: Tab to an answer, Enter, to an outcome; focus
-// lands on each new step's heading; Back and Forward work; "print my route"
-// lists the answers given; a deep link opens a middle step.
+// lands on each new step's and route page's heading; Back and Forward work;
+// "print my route" lists the answers given; a shared link carries the route
+// in its query string; a deep link opens a middle step.
 func TestKeyboardWalkthrough(t *testing.T) {
 	dir, _ := builtSite(t)
 	browser := browsertest.NewBrowser(t)
@@ -83,19 +85,23 @@ func TestKeyboardWalkthrough(t *testing.T) {
 	soFar := func(ctx context.Context) string {
 		return str(ctx, `(function(){var s=document.getElementById("wt-so-far");return s.hidden?"":s.textContent})()`)
 	}
-	// arrive waits for the page of a node, with focus on its heading.
-	arrive := func(id string) {
+	// arrive waits for a page (a step's, or a route page), with focus on its
+	// heading, and checks the heading.
+	arriveAt := func(path, title string) {
 		t.Helper()
-		t.Log("arrive at", id)
-		js := fmt.Sprintf(`location.pathname === %q && !!document.activeElement && document.activeElement.id === "wt-title"`, nodeURL(id))
+		t.Log("arrive at", path)
+		js := fmt.Sprintf(`location.pathname === %q && !!document.activeElement && document.activeElement.id === "wt-title"`, path)
 		if err := wait(ctx, js); err != nil {
-			t.Fatalf("moving to %s: focus did not land on its heading (at %s, focus on %s): %v", id,
+			t.Fatalf("moving to %s: focus did not land on its heading (at %s, focus on %s): %v", path,
 				str(ctx, `location.pathname`), str(ctx, `document.activeElement ? document.activeElement.outerHTML.slice(0, 120) : ""`), err)
 		}
-		if got := h1(ctx); got != titles[id] {
-			t.Fatalf("%s: h1 %q, want %q", id, got, titles[id])
+		if got := h1(ctx); got != title {
+			t.Fatalf("%s: h1 %q, want %q", path, got, title)
 		}
 	}
+	arrive := func(id string) { t.Helper(); arriveAt(nodeURL(id), titles[id]) }
+	g := builtIn(t)
+	code := func(pairs ...string) string { return walkthrough.EncodeRoute(choices(t, g, pairs...)) }
 	// press tabs to the element matching sel, then presses Enter.
 	press := func(sel string) {
 		t.Helper()
@@ -111,27 +117,26 @@ func TestKeyboardWalkthrough(t *testing.T) {
 
 	do(ctx, "open the start page", chromedp.Navigate(origin+nodeURL("")))
 	press(".wt-start")
-	route := []struct{ id, answer string }{
-		{"where-are-you", "thinking"},
-		{"talk-to-the-consultant", ""},
-		{"family-advocate", ""},
-		{"what-did-the-team-say", "said-no"},
-		{"team-said-no", ""},
-		{"still-disagree", "mediation"},
-		{"mediation", ""},
-		{"still-disagree", "other-options"},
-		{"other-options", "court"},
-		{"the-courts", ""},
-	}
-	for _, step := range route {
-		arrive(step.id)
-		switch {
-		case step.answer != "":
-			press(fmt.Sprintf(`a.wt-answer[data-a=%q]`, step.answer))
-		case step.id != "the-courts":
-			press("a.wt-next")
-		}
-	}
+	// From the first question, answers go to route pages (the route in the
+	// path); a detour (mediation) goes to its step page with the route in
+	// the query string, and the script takes the route on from there.
+	arrive("where-are-you")
+	press(`a.wt-answer[data-a="thinking"]`)
+	arriveAt(routeURL(code("where-are-you", "thinking")), titles["what-did-the-team-say"])
+	press(`a.wt-answer[data-a="said-no"]`)
+	arriveAt(routeURL(code("where-are-you", "thinking", "what-did-the-team-say", "said-no")), titles["still-disagree"])
+	press(`a.wt-answer[data-a="mediation"]`)
+	arrive("mediation")
+	press("a.wt-next")
+	arrive("still-disagree")
+	press(`a.wt-answer[data-a="other-options"]`)
+	toCourt := []string{"where-are-you", "thinking", "what-did-the-team-say", "said-no", "still-disagree", "other-options"}
+	arriveAt(routeURL(code(toCourt...)), titles["other-options"])
+	press(`a.wt-answer[data-a="court"]`)
+	toCourt = append(toCourt, "other-options", "court")
+	arriveAt(routeURL(code(toCourt...)), "Check your answers")
+	press("a.wt-next")
+	arrive("the-courts")
 
 	// Your answers so far, on the outcome.
 	// Coming back to a question replaces its answer (mediation, then other options).
@@ -170,30 +175,32 @@ func TestKeyboardWalkthrough(t *testing.T) {
 		chromedp.Run(c, chromedp.Evaluate[chromedp.Void]("history."+step+"()")) // the page goes away: no answer expected
 	}
 	history("back")
-	arrive("other-options")
+	arriveAt(routeURL(code(toCourt...)), "Check your answers")
 	history("back")
-	arrive("still-disagree")
+	arriveAt(routeURL(code(toCourt[:len(toCourt)-2]...)), titles["other-options"])
 	history("forward")
-	arrive("other-options")
+	arriveAt(routeURL(code(toCourt...)), "Check your answers")
+	history("forward")
+	arrive("the-courts")
 
 	// Reloading keeps the step and the answers.
 	do(ctx, "reload", chromedp.Reload())
 	if err := wait(ctx, `document.readyState === "complete"`); err != nil {
 		t.Fatal(err)
 	}
-	if got, answers := h1(ctx), soFar(ctx); got != titles["other-options"] || !strings.Contains(answers, "They said no") {
+	if got, answers := h1(ctx), soFar(ctx); got != titles["the-courts"] || !strings.Contains(answers, "They said no") {
 		t.Errorf("after reload: h1 %q, answers so far %q", got, answers)
 	}
 
 	// The page's own Back link goes back through the history, with JavaScript.
 	press("a.wt-back")
-	arrive("still-disagree")
+	arriveAt(routeURL(code(toCourt...)), "Check your answers")
 
 	// A shared link to a middle step, in a new tab (no stored answers): the
 	// answers travel in the address.
 	tab, cancelTab := newTab()
 	defer cancelTab()
-	do(tab, "shared link", chromedp.Navigate(origin+nodeURL("other-options")+"#r=where-are-you.thinking,what-did-the-team-say.said-no,still-disagree.other-options"))
+	do(tab, "shared link", chromedp.Navigate(origin+nodeURL("other-options")+"?r="+code(toCourt[:6]...)))
 	if got, answers := h1(tab), soFar(tab); got != titles["other-options"] || !strings.Contains(answers, "They said no") {
 		t.Errorf("shared link: h1 %q, answers so far %q", got, answers)
 	}

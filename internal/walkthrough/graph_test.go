@@ -48,7 +48,7 @@ func TestUrgentBranchIsFirst(t *testing.T) {
 	t.Errorf("the first question has no answer for a child who is getting worse now")
 }
 
-func builtIn(t *testing.T) *walkthrough.Graph {
+func builtIn(t testing.TB) *walkthrough.Graph {
 	t.Helper()
 	sub, err := fs.Sub(esosite.Files, ".")
 	if err != nil {

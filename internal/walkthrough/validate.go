@@ -15,7 +15,7 @@ import (
 var idPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 
 // reserved ids are pages the walkthrough makes besides its nodes.
-var reserved = map[string]bool{"at-a-glance": true}
+var reserved = map[string]bool{"at-a-glance": true, "r": true}
 
 // Validate reports every problem in the graph and its texts: an unknown
 // target, an unreachable node, a dead end that is not an outcome, a cycle with
@@ -59,6 +59,7 @@ func (g *Graph) Validate() check.Problems {
 		add(g.startLine, "start %q is not a node id; use the id of the first question", g.Start)
 	}
 	g.validateReach(add)
+	g.validateRouteCodes(add)
 	for _, t := range g.Texts {
 		ps = append(ps, validateTranslation(t)...)
 		ps = append(ps, g.validateText(t)...)
