@@ -10,6 +10,8 @@ import (
 	"sync"
 
 	"github.com/chromedp/chromedp"
+
+	"github.com/esosite/esosite/internal/testsite"
 )
 
 // AxeTags are the axe-core rule tags the site must pass: WCAG 2.0, 2.1 and
@@ -58,7 +60,7 @@ var (
 
 // AxePath is node_modules/axe-core/axe.min.js at the repository root.
 func AxePath() (string, error) {
-	root, err := RepoRoot()
+	root, err := testsite.RepoRoot()
 	if err != nil {
 		return "", err
 	}

@@ -26,7 +26,7 @@ import (
 // site is usually served, and under a sub-path, as Trusts host it.
 func TestSite(t *testing.T) {
 	if testing.Short() {
-		t.Skip("browser tests are not short; " + HowToRun)
+		Unavailable(t, "browser tests are not short (-short)")
 	}
 	if _, err := LoadAxe(); err != nil {
 		Unavailable(t, "%v", err)
@@ -278,7 +278,7 @@ func TestFailureNamesEverything(t *testing.T) {
 // instead of letting the real site pass.
 func TestChecksCatchDefects(t *testing.T) {
 	if testing.Short() {
-		t.Skip("browser tests are not short; " + HowToRun)
+		Unavailable(t, "browser tests are not short (-short)")
 	}
 	if _, err := LoadAxe(); err != nil {
 		Unavailable(t, "%v", err)
@@ -371,7 +371,7 @@ func TestCrawl(t *testing.T) {
 // language, a right-to-left one and a tall script.
 func TestTrustHeader(t *testing.T) {
 	if testing.Short() {
-		t.Skip("browser tests are not short; " + HowToRun)
+		Unavailable(t, "browser tests are not short (-short)")
 	}
 	if _, err := LoadAxe(); err != nil {
 		Unavailable(t, "%v", err)

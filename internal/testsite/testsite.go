@@ -87,7 +87,7 @@ func built(opts build.Options) (string, *build.Result, error) {
 
 // Key is the hash of everything a build with opts reads.
 func Key(opts build.Options) (string, error) {
-	root, err := repoRoot()
+	root, err := RepoRoot()
 	if err != nil {
 		return "", err
 	}
@@ -147,7 +147,8 @@ func hashFile(h io.Writer, root, p string) error {
 	return nil
 }
 
-func repoRoot() (string, error) {
+// RepoRoot is the folder holding go.mod, found upwards from the working directory.
+func RepoRoot() (string, error) {
 	dir, err := os.Getwd()
 	if err != nil {
 		return "", err
