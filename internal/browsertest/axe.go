@@ -93,8 +93,15 @@ func RunAxe(ctx context.Context, rules []string) ([]AxeViolation, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := chromedp.Do(ctx, chromedp.Evaluate[chromedp.Void](src+"\n;void 0")); err != nil {
+	// A page checked in a second condition has axe-core already.
+	loaded, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`typeof window.axe === "object"`))
+	if err != nil {
 		return nil, fmt.Errorf("injecting axe-core: %v", err)
+	}
+	if !loaded {
+		if err := chromedp.Do(ctx, chromedp.Evaluate[chromedp.Void](src+"\n;void 0")); err != nil {
+			return nil, fmt.Errorf("injecting axe-core: %v", err)
+		}
 	}
 	only := `{type: "tag", values: `
 	values, _ := json.Marshal(AxeTags)

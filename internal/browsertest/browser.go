@@ -81,6 +81,12 @@ func NewBrowser(t testing.TB) context.Context {
 		chromedp.Flag("no-pings", true),
 		chromedp.Flag("lang", "en-GB"),
 	)
+	addr, err := vhostAddr()
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Every .localhost name reaches this process's sites (see ListenAt).
+	opts = append(opts, chromedp.Flag("host-resolver-rules", "MAP *.localhost:80 "+addr))
 	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancelBrowser := chromedp.NewContext(actx)
 	t.Cleanup(func() {

@@ -34,6 +34,10 @@ type Condition struct {
 	// NoScript: this JavaScript-on visit also stands for the JavaScript-off
 	// one, because the page's HTML has no script; the visit proves it runs none.
 	NoScript bool
+	// Next is checked on the same loaded page after this condition's checks:
+	// the width and colours change, the document does not, so it needs no
+	// second load. It must keep JS as it is.
+	Next *Condition
 }
 
 // The conditions every page is checked in, and the keyboard condition a
@@ -46,12 +50,16 @@ var (
 	// the rules that depend on how the page is drawn. Every other rule reads
 	// the same document, already checked at 320 px.
 	Dark1280 = Condition{Name: "dark-1280", Width: 1280, Height: 800, JS: true, Dark: true, Axe: true, AxeRules: RenderedRules}
-	// Under a sub-path the pages are the same but for their addresses: this
-	// pass checks what addresses change (every link, asset, CSP, console).
-	SubPath320 = Condition{Name: "subpath-320", Width: 320, Height: 640, JS: true}
 
-	EveryPage = []Condition{JS320, NoJS320, Dark1280}
+	EveryPage = []Condition{JS320.Then(Dark1280), NoJS320}
 )
+
+// Then is c followed by next on the same loaded page (see Condition.Next).
+func (c Condition) Then(next Condition) Condition {
+	c.Name += "+" + next.Name
+	c.Next = &next
+	return c
+}
 
 // RenderedRules are the axe-core rules whose result depends on colours and
 // layout rather than on the document alone.
@@ -156,7 +164,9 @@ const factsScript = `(() => {
 		scripts: [...document.scripts].map(s => s.src || "inline")});
 })()`
 
-const cspScript = `JSON.stringify(window.__cspViolations || [])`
+// cspScript takes the violations recorded so far, so a later condition on
+// the same page reports only its own.
+const cspScript = `JSON.stringify((window.__cspViolations || []).splice(0))`
 
 type ref struct {
 	Tag, Attr, URL, Target, HTML string
@@ -341,6 +351,28 @@ func (c *pageCheck) run(ctx context.Context, newTab bool) error {
 	if err := c.load(ctx); err != nil {
 		return err
 	}
+	if err := c.checks(ctx); err != nil {
+		return err
+	}
+	if next := c.cond.Next; next != nil {
+		layout := c.layout // the first screen is the one at the first width
+		// What the tab reported so far belongs to the first condition.
+		c.recorded()
+		c.rec.reset()
+		c.cond = *next
+		if err := c.emulate(ctx); err != nil {
+			return err
+		}
+		if err := c.checks(ctx); err != nil {
+			return err
+		}
+		c.layout = layout
+	}
+	return nil
+}
+
+// checks runs the condition's checks on the loaded page.
+func (c *pageCheck) checks(ctx context.Context) error {
 	f, err := c.facts(ctx)
 	if err != nil {
 		return err
@@ -384,8 +416,9 @@ func (c *pageCheck) run(ctx context.Context, newTab bool) error {
 	return nil
 }
 
-// setup applies the condition to the tab before the page loads.
-func (c *pageCheck) setup(ctx context.Context, newTab bool) error {
+// emulate applies the condition's screen width and colour scheme (and
+// screen media, after a print check) to the tab.
+func (c *pageCheck) emulate(ctx context.Context) error {
 	scheme := "light"
 	if c.cond.Dark {
 		scheme = "dark"
@@ -393,9 +426,15 @@ func (c *pageCheck) setup(ctx context.Context, newTab bool) error {
 	if err := chromedp.Do(ctx, chromedp.EmulateViewport(c.cond.Width, c.cond.Height)); err != nil {
 		return err
 	}
-	if _, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
+	_, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
 		Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}},
-	}); err != nil {
+	})
+	return err
+}
+
+// setup applies the condition to the tab before the page loads.
+func (c *pageCheck) setup(ctx context.Context, newTab bool) error {
+	if err := c.emulate(ctx); err != nil {
 		return err
 	}
 	if _, err := chromedp.Call(ctx, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: !c.cond.JS}); err != nil {
@@ -534,7 +573,7 @@ func statusOf(u string) (int, error) {
 	v, _ := statuses.LoadOrStore(u, &statusEntry{})
 	e := v.(*statusEntry)
 	e.once.Do(func() {
-		resp, err := http.Get(u)
+		resp, err := Client.Get(u)
 		if err != nil {
 			e.err = err
 			return
@@ -564,6 +603,13 @@ func (c *pageCheck) cspViolations(ctx context.Context) error {
 		c.add("csp", v.Directive, "", v.Sample, "blocked %q (%s line %d) under %s", v.Blocked, v.Source, v.Line, CSP)
 	}
 	return nil
+}
+
+// reset forgets what was reported.
+func (r *recorder) reset() {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.requests, r.console, r.csp, r.failed = nil, nil, nil, nil
 }
 
 // recorded turns what the tab reported into failures.

@@ -47,7 +47,7 @@ func Crawl(origin, start string) ([]string, error) {
 	for len(queue) > 0 {
 		page := queue[0]
 		queue = queue[1:]
-		resp, err := http.Get(page)
+		resp, err := Client.Get(page)
 		if err != nil {
 			return nil, err
 		}
@@ -125,7 +125,7 @@ func sitemapPages(start *url.URL) []*url.URL {
 			return
 		}
 		seen[u.String()] = true
-		resp, err := http.Get(u.String())
+		resp, err := Client.Get(u.String())
 		if err != nil {
 			return
 		}
@@ -173,7 +173,7 @@ type PageInfo struct {
 // to), "notfound" (a 404.html) or "page".
 func Inspect(pageURL string) (PageInfo, error) {
 	info := PageInfo{URL: pageURL, Kind: "page"}
-	resp, err := http.Get(pageURL)
+	resp, err := Client.Get(pageURL)
 	if err != nil {
 		return info, err
 	}

@@ -122,27 +122,80 @@ func TestBuiltInSite(t *testing.T) {
 	}
 }
 
+// TestSubPath builds the site for an address under a sub-path, as Trusts
+// host it, and wants every file the same as at the root of a host but for
+// the addresses in it (and what is derived from them: QR codes, the offline
+// copy's version). So the browser suite, which checks the site under a
+// sub-path only, checks the root one too.
 func TestSubPath(t *testing.T) {
-	out := buildSite(t, build.Options{BaseURL: "http://host/trust/eso/"})
+	out := buildSite(t, build.Options{BaseURL: testsite.SubPathURL})
+	rootURL := strings.TrimSuffix(testsite.SubPathURL, "trust/eso/")
+	root := buildSite(t, build.Options{BaseURL: rootURL})
+	const base = "/trust/eso/"
 	rootRel := regexp.MustCompile(`(?:href|src)="(/[^"]*)"`)
 	for _, p := range htmlPages(t, out) {
 		for _, m := range rootRel.FindAllStringSubmatch(read(t, out, p), -1) {
-			if !strings.HasPrefix(m[1], "/trust/eso/") {
-				t.Errorf("%s: link %q escapes the sub-path /trust/eso/", p, m[1])
+			if !strings.HasPrefix(m[1], base) {
+				t.Errorf("%s: link %q escapes the sub-path %s", p, m[1], base)
 			}
 		}
 	}
 	if !strings.Contains(read(t, out, "index.html"), `href="/trust/eso/en/"`) {
 		t.Error("the chooser does not link to /trust/eso/en/")
 	}
-	// Printed pages name their full address under the sub-path (the browser
-	// suite's print check runs at the root).
+	// Printed pages name their full address under the sub-path.
 	for _, p := range []string{"en/about/index.html", "ar/what-happens-next/talk-to-the-consultant/index.html"} {
-		want := ": http://host/trust/eso/" + strings.TrimSuffix(p, "index.html") + "</p>"
+		want := ": " + testsite.SubPathURL + strings.TrimSuffix(p, "index.html") + "</p>"
 		if !strings.Contains(read(t, out, p), want) {
 			t.Errorf("%s does not print its address (want %q)", p, want)
 		}
 	}
+	atRoot := strings.NewReplacer(testsite.SubPathURL, rootURL, base, "/")
+	derived := regexp.MustCompile(`qr_[0-9a-f]+\.png"( width="\d+" height="\d+")?|"version":"[0-9a-f]+"`)
+	same := func(s string) string { return derived.ReplaceAllString(s, "(derived from the address)") }
+	files := map[string]bool{}
+	err := filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(out, p)
+		if strings.HasPrefix(rel, "qr"+string(filepath.Separator)) {
+			return nil // each QR code is its page's address
+		}
+		files[rel] = true
+		sub, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		want, err := os.ReadFile(filepath.Join(root, rel))
+		if err != nil {
+			t.Errorf("%s is built under a sub-path but not at the root", rel)
+			return nil
+		}
+		if got, want := same(atRoot.Replace(string(sub))), same(string(want)); got != want {
+			t.Errorf("%s under a sub-path differs from the root's but for its addresses:\n%s", rel, firstDiff(got, want))
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if rel, _ := filepath.Rel(root, p); err == nil && !d.IsDir() && !files[rel] && !strings.HasPrefix(rel, "qr"+string(filepath.Separator)) {
+			t.Errorf("%s is built at the root but not under a sub-path", rel)
+		}
+		return nil
+	})
+}
+
+// firstDiff shows where two texts part, with a little context.
+func firstDiff(a, b string) string {
+	i := 0
+	for i < len(a) && i < len(b) && a[i] == b[i] {
+		i++
+	}
+	from := max(0, i-60)
+	return fmt.Sprintf("  sub-path, at the root: ...%q\n  built at the root:     ...%q", a[from:min(len(a), i+60)], b[from:min(len(b), i+60)])
 }
 
 func TestReproducible(t *testing.T) {

@@ -1,8 +1,8 @@
 package formats
 
 import (
-	"net"
 	"net/http"
+	"net/url"
 	"os"
 	"path/filepath"
 	"sync"
@@ -11,15 +11,16 @@ import (
 
 	"github.com/esosite/esosite/internal/browsertest"
 	"github.com/esosite/esosite/internal/build"
+	"github.com/esosite/esosite/internal/testsite"
 )
 
 // basePath is where the test server serves the site: a Trust's sub-path, so
 // the service worker's scope and every link are tested away from the root.
-const basePath = "/trust/eso/"
+const basePath = "/trust/eso/" // testsite.SubPathURL's
 
 // site is the one build every test in this package shares.
 type site struct {
-	origin  string              // http://127.0.0.1:port
+	origin  string              // http://esosite.localhost
 	offline atomic.Bool         // when set, every request's connection is dropped
 	stale   atomic.Bool         // when set, offline.json reports a newer version
 	files   *browsertest.Server // serves the built folder with the strict CSP
@@ -41,35 +42,29 @@ func TestMain(m *testing.M) {
 	os.Exit(code)
 }
 
-// theSite builds the site once, with the server's own address as its
-// baseURL (so QR codes and full addresses appear), and serves it.
+// theSite serves the shared build of the site for its full address under a
+// sub-path (so QR codes and full addresses appear).
 func theSite(t *testing.T) *site {
 	t.Helper()
 	once.Do(func() {
-		l, err := net.Listen("tcp", "127.0.0.1:0")
-		if err != nil {
-			sharedErr = err
-			return
-		}
-		tmp, err := os.MkdirTemp("", "formats-")
-		if err != nil {
-			sharedErr = err
-			return
-		}
-		s := &site{origin: "http://" + l.Addr().String(), dir: filepath.Join(tmp, "public")}
+		dir, _ := testsite.Build(t, build.Options{BaseURL: testsite.SubPathURL})
+		u, _ := url.Parse(testsite.SubPathURL)
+		s := &site{origin: u.Scheme + "://" + u.Host, dir: dir}
 		s.files = &browsertest.Server{Origin: s.origin, BasePath: basePath}
-		hs := &http.Server{Handler: s}
-		go hs.Serve(l)
-		cleanup = append(cleanup, func() { hs.Close(); os.RemoveAll(tmp) })
-		if _, err := build.Build(build.Options{Destination: s.dir, BaseURL: s.origin + basePath}); err != nil {
+		remove, err := browsertest.HandleAt(s.origin, s)
+		if err != nil {
 			sharedErr = err
 			return
 		}
+		cleanup = append(cleanup, remove)
 		s.files.Serve(s.dir)
 		shared = s
 	})
 	if sharedErr != nil {
-		t.Fatalf("the site does not build or serve:\n%v", sharedErr)
+		t.Fatalf("the site does not serve:\n%v", sharedErr)
+	}
+	if shared == nil {
+		t.Fatal("the site did not build: see the first test that failed")
 	}
 	return shared
 }

@@ -27,6 +27,11 @@ import (
 	"github.com/esosite/esosite/internal/build"
 )
 
+// SubPathURL is the address tests build the built-in site for to serve it
+// under a sub-path, as a Trust does: one fixed address, so every package
+// shares one cached build (browsertest.ListenAt serves sites at such names).
+const SubPathURL = "http://esosite.localhost/trust/eso/"
+
 // Dir is where built sites are kept between test packages and runs.
 func Dir() string { return filepath.Join(os.TempDir(), "esosite-test-sites") }
 

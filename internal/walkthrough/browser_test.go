@@ -22,7 +22,7 @@ import (
 func TestKeyboardWalkthrough(t *testing.T) {
 	dir, _ := builtSite(t)
 	browser := browsertest.NewBrowser(t)
-	origin := browsertest.Serve(t, dir, basePath)
+	origin := serve(t, dir)
 	titles := englishTitles(t)
 
 	// newTab opens a tab; its first Run has no time limit, as the tab lives

@@ -23,7 +23,7 @@ import (
 func TestRoutesInBrowser(t *testing.T) {
 	dir, _ := builtSite(t)
 	browser := browsertest.NewBrowser(t)
-	origin := browsertest.Serve(t, dir, basePath)
+	origin := serve(t, dir)
 	titles := englishTitles(t)
 
 	routes := []struct {
@@ -155,7 +155,7 @@ func TestRoutesInBrowser(t *testing.T) {
 func TestQueryRouteInBrowser(t *testing.T) {
 	dir, _ := builtSite(t)
 	browser := browsertest.NewBrowser(t)
-	origin := browsertest.Serve(t, dir, basePath)
+	origin := serve(t, dir)
 	ctx, cancel := chromedp.NewContext(browser)
 	defer cancel()
 	if err := chromedp.Do(ctx); err != nil {

@@ -13,18 +13,26 @@ import (
 	"golang.org/x/net/html"
 
 	"github.com/esosite/esosite"
+	"github.com/esosite/esosite/internal/browsertest"
 	"github.com/esosite/esosite/internal/build"
 	"github.com/esosite/esosite/internal/check"
 	"github.com/esosite/esosite/internal/testsite"
 )
 
-// The built site is shared by the tests in this file; it is built under a
-// sub-path, as a Trust would host it.
-const basePath = "/trust/eso/"
+// The built site is shared by the tests in this package (and others): it is
+// built for a full address under a sub-path, as a Trust would host it.
+const basePath = "/trust/eso/" // testsite.SubPathURL's
 
 func builtSite(t testing.TB) (string, *build.Result) {
 	t.Helper()
-	return testsite.Build(t, build.Options{BaseURL: basePath})
+	return testsite.Build(t, build.Options{BaseURL: testsite.SubPathURL})
+}
+
+// serve serves the built site at testsite.SubPathURL and returns its origin.
+func serve(t testing.TB, dir string) string {
+	srv := browsertest.ListenAt(t, testsite.SubPathURL)
+	srv.Serve(dir)
+	return srv.Origin
 }
 
 // englishTitles reads each node's English title, the h1 its page must show.
