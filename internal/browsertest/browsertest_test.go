@@ -89,7 +89,12 @@ func checkSite(t *testing.T, browser context.Context, srv *Server, out string, c
 				jobs = append(jobs, job{p, c})
 			}
 		}
-		visits += len(conds)
+		for _, c := range conds {
+			for ; c.Next != nil; c = *c.Next {
+				visits++
+			}
+			visits++
+		}
 		if !keyboard {
 			continue
 		}
@@ -129,7 +134,7 @@ func checkSite(t *testing.T, browser context.Context, srv *Server, out string, c
 	}
 	slices.Sort(keys)
 	t.Logf("%s: %d pages, %d page visits for %d page×condition checks (%d conditions on every page, keyboard on %d: %s) in %s",
-		srv.URL(), len(pages), len(jobs), visits+len(sampled), len(conds), len(sampled), strings.Join(keys, ", "), time.Since(start).Round(time.Millisecond))
+		srv.URL(), len(pages), len(jobs), visits+len(sampled), visits/max(1, len(pages)), len(sampled), strings.Join(keys, ", "), time.Since(start).Round(time.Millisecond))
 }
 
 // A job is one page to check in one condition.
