@@ -3,6 +3,7 @@ package browsertest
 import (
 	"net"
 	"net/http"
+	"path"
 	"strings"
 	"sync"
 	"testing"
@@ -69,7 +70,16 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	h := w.Header()
 	h.Set("Content-Security-Policy", CSP)
 	h.Set("X-Content-Type-Options", "nosniff")
-	h.Set("Cache-Control", "no-store")
+	// Pages are fetched afresh every time; the styles, scripts and images
+	// they share may be kept for a while, as a family's browser keeps them,
+	// so a page's visit does not download and parse them again. (Every
+	// address a page names is still fetched once by the link check.)
+	switch path.Ext(r.URL.Path) {
+	case ".css", ".js", ".png", ".svg", ".ico":
+		h.Set("Cache-Control", "max-age=600")
+	default:
+		h.Set("Cache-Control", "no-store")
+	}
 	s.mu.RLock()
 	dir := s.dir
 	s.mu.RUnlock()
