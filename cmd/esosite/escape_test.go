@@ -2,12 +2,17 @@ package main
 
 import (
 	"archive/zip"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/esosite/esosite/internal/build"
+	"github.com/esosite/esosite/internal/testdir"
+	"github.com/esosite/esosite/internal/testsite"
 )
 
 // A Trust's values as a hostile or careless esosite.toml might give them:
@@ -47,11 +52,21 @@ func TestTrustValuesEscaped(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(site, "esosite.toml"), []byte(s), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	out := filepath.Join(dir, "site.zip")
-	if code, _, errs := runCase(t, []string{"package", "--site", site, "--output", out}); code != 0 {
-		t.Fatalf("package: %d\n%s", code, errs)
+	// The package is made by `esosite package` once for each change to
+	// esosite's source or to these values (see internal/testdir.Cached),
+	// from the folder kept at a path fixed by its files.
+	site = testdir.Fixed(t, site)
+	key, err := testsite.Key(build.Options{Site: site})
+	if err != nil {
+		t.Fatal(err)
 	}
-	zr, err := zip.OpenReader(out)
+	pkg := testdir.Cached(t, key, "hostile-package", func(dir string) error {
+		if code, _, errs := runCase(t, []string{"package", "--site", site, "--output", filepath.Join(dir, "site.zip")}); code != 0 {
+			return fmt.Errorf("package: %d\n%s", code, errs)
+		}
+		return nil
+	})
+	zr, err := zip.OpenReader(filepath.Join(pkg, "site.zip"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -6,6 +6,10 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/esosite/esosite/internal/build"
+	"github.com/esosite/esosite/internal/testdir"
+	"github.com/esosite/esosite/internal/testsite"
 )
 
 const fixtures = "../../internal/importer/testdata/"
@@ -72,11 +76,9 @@ func TestImportedPagesBuild(t *testing.T) {
 			t.Fatalf("import %v: %d\n%s", args, code, stderr.String())
 		}
 	}
-	dest := filepath.Join(t.TempDir(), "public")
-	stderr.Reset()
-	if code := runBuild([]string{"--site", site, "--destination", dest}, &stdout, &stderr); code != 0 {
-		t.Fatalf("build: %d\n%s", code, stderr.String())
-	}
+	// Built with every check by internal/testsite, from the folder kept
+	// at a path fixed by its files, so once per change to the source.
+	dest, _ := testsite.Build(t, build.Options{Site: testdir.Fixed(t, site)})
 	for _, p := range []string{"en/getting-a-second-opinion-for-your-child/index.html", "en/asking-for-another-view/index.html"} {
 		html, err := os.ReadFile(filepath.Join(dest, p))
 		if err != nil {

@@ -5,7 +5,7 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
-	"github.com/esosite/esosite/internal/trust"
+	"encoding/json"
 	"io"
 	"os"
 	"path/filepath"
@@ -15,6 +15,11 @@ import (
 	"testing"
 	"testing/fstest"
 	"time"
+
+	"github.com/esosite/esosite/internal/build"
+	"github.com/esosite/esosite/internal/testdir"
+	"github.com/esosite/esosite/internal/testsite"
+	"github.com/esosite/esosite/internal/trust"
 )
 
 // testBaseURL is where the packaged built-in site is served in the tests.
@@ -24,38 +29,67 @@ const testBaseURL = "https://trust.example/trust/eso/"
 // served from the package must show it.
 const testTrustName = "Riverside Test NHS Trust"
 
-var (
-	builtOnce sync.Once
-	builtZip  []byte
-	builtRes  *Result
-	builtErr  error
-)
+var built struct {
+	sync.Mutex
+	zip []byte
+	res *Result
+}
 
-// builtPackage packages a starter Trust folder (the built-in site under the
-// Trust's name) once for all tests in the package.
+// builtPackage is the package of a starter Trust folder (the built-in site
+// under the Trust's name), made with Package once for each change to
+// esosite's source (see internal/testdir.Cached), with its Result, and
+// shared by every test in the package.
 func builtPackage(t testing.TB) ([]byte, *Result) {
 	t.Helper()
-	builtOnce.Do(func() {
-		dir, err := os.MkdirTemp("", "esosite-pack-test-")
+	built.Lock()
+	defer built.Unlock()
+	if built.zip == nil {
+		opts := trustOptions(t)
+		key, err := testsite.Key(opts)
 		if err != nil {
-			builtErr = err
-			return
+			t.Fatal(err)
 		}
-		defer os.RemoveAll(dir)
-		site := filepath.Join(dir, "trust")
-		if builtErr = trustFolder(site); builtErr != nil {
-			return
+		dir := testdir.Cached(t, key, "package", func(dir string) error {
+			res, err := Package(Options{Site: opts.Site, BaseURL: opts.BaseURL, Output: filepath.Join(dir, "site.zip")})
+			if err != nil {
+				return err
+			}
+			data, err := json.Marshal(res)
+			if err != nil {
+				return err
+			}
+			return os.WriteFile(filepath.Join(dir, "result.json"), data, 0o644)
+		})
+		data, err := os.ReadFile(filepath.Join(dir, "site.zip"))
+		if err != nil {
+			t.Fatal(err)
 		}
-		out := filepath.Join(dir, "site.zip")
-		builtRes, builtErr = Package(Options{Site: site, BaseURL: testBaseURL, Output: out})
-		if builtErr == nil {
-			builtZip, builtErr = os.ReadFile(out)
+		var res Result
+		if err := readJSON(filepath.Join(dir, "result.json"), &res); err != nil {
+			t.Fatal(err)
 		}
-	})
-	if builtErr != nil {
-		t.Fatalf("packaging the built-in site failed:\n%v", builtErr)
+		built.zip, built.res = data, &res
 	}
-	return builtZip, builtRes
+	return built.zip, built.res
+}
+
+// trustOptions builds the tests' Trust folder, kept at a path fixed by its
+// files so internal/testsite's cache finds its build again.
+func trustOptions(t testing.TB) build.Options {
+	t.Helper()
+	src := filepath.Join(t.TempDir(), "trust")
+	if err := trustFolder(src); err != nil {
+		t.Fatal(err)
+	}
+	return build.Options{Site: testdir.Fixed(t, src), BaseURL: testBaseURL}
+}
+
+func readJSON(name string, v any) error {
+	data, err := os.ReadFile(name)
+	if err != nil {
+		return err
+	}
+	return json.Unmarshal(data, v)
 }
 
 // trustFolder makes a Trust's folder as a web team would: esosite init, then
@@ -210,7 +244,8 @@ func TestPackageLayoutAndChecksums(t *testing.T) {
 }
 
 // TestPackageReproducible packages the same Trust folder a second time, from
-// a fresh build in another place, and wants the very same bytes.
+// a fresh build in another place, and wants the very same bytes as
+// builtPackage's, which may have been made in an earlier run.
 func TestPackageReproducible(t *testing.T) {
 	first, _ := builtPackage(t)
 	site := filepath.Join(t.TempDir(), "trust")
