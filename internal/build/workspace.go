@@ -63,10 +63,6 @@ func newWorkspace(opts Options) (*workspace, error) {
 func (ws *workspace) Close() { os.RemoveAll(ws.dir) }
 
 func (ws *workspace) setUp(opts Options) error {
-	if err := extract(esosite.Files, ws.themeDir); err != nil {
-		return err
-	}
-	ws.display[ws.themeDir] = "" // built-in files are named as in the repository
 	ws.source = filepath.Join(ws.dir, "project")
 	if opts.Site != "" {
 		abs, err := filepath.Abs(opts.Site)
@@ -88,10 +84,6 @@ func (ws *workspace) setUp(opts Options) error {
 	} else if err := os.MkdirAll(ws.source, 0o755); err != nil {
 		return err
 	}
-	ws.layouts = layoutNames(ws.themeDir, ws.source)
-	if err := ws.gatherPages(opts); err != nil {
-		return err
-	}
 	cfg, err := builtinConfig()
 	if err != nil {
 		return err
@@ -101,6 +93,16 @@ func (ws *workspace) setUp(opts Options) error {
 		if err != nil {
 			return err
 		}
+	}
+	// The built-in site is written out only once the folder and its
+	// settings are known to be good, so a mistake there is reported at once.
+	if err := extract(esosite.Files, ws.themeDir); err != nil {
+		return err
+	}
+	ws.display[ws.themeDir] = "" // built-in files are named as in the repository
+	ws.layouts = layoutNames(ws.themeDir, ws.source)
+	if err := ws.gatherPages(opts); err != nil {
+		return err
 	}
 	if ws.trust != nil {
 		if err := ws.trust.WriteAssets(ws.source, filepath.Join(ws.dir, "themes", "trust")); err != nil {
