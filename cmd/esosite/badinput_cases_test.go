@@ -11,7 +11,7 @@ const (
 	palsURL  = "[trust.contacts.pals]\nname = \"Patient Advice and Liaison Service (PALS)\"\nphone = \"\"\nemail = \"\"\nurl = \"\""
 	logoLine = `logo = ""`
 	colour   = `brandColour = ""`
-	langs    = `# languages = ["en", "cy"]`
+	langs    = `languages = ["en"]` // set in the template: see TestBadInput
 	graph    = "data/walkthrough/graph.yaml"
 	textEN   = "data/walkthrough/text/en.yaml"
 	textCY   = "data/walkthrough/text/cy.yaml"
