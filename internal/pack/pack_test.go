@@ -6,6 +6,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"io"
 	"os"
 	"path/filepath"
@@ -93,7 +94,9 @@ func readJSON(name string, v any) error {
 }
 
 // trustFolder makes a Trust's folder as a web team would: esosite init, then
-// their own name in esosite.toml.
+// their own name in esosite.toml, publishing English and Arabic: two
+// languages, one right to left, are what serving depends on (each its own
+// 404 page), and packaging five times fewer pages saves most of the time.
 func trustFolder(dir string) error {
 	if err := trust.Init(dir); err != nil {
 		return err
@@ -104,6 +107,10 @@ func trustFolder(dir string) error {
 		return err
 	}
 	toml = bytes.Replace(toml, []byte(`name = "Example NHS Foundation Trust"`), []byte(`name = "`+testTrustName+`"`), 1)
+	toml = bytes.Replace(toml, []byte(`# languages = ["en", "cy"]`), []byte(`languages = ["en", "ar"]`), 1)
+	if !bytes.Contains(toml, []byte(testTrustName)) || !bytes.Contains(toml, []byte(`languages = ["en", "ar"]`)) {
+		return errors.New("the starter esosite.toml changed; trustFolder could not set the name and languages")
+	}
 	return os.WriteFile(cfg, toml, 0o644)
 }
 
