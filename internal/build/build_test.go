@@ -343,13 +343,13 @@ func TestAliasKeepsOldAddress(t *testing.T) {
 }
 
 func TestCliniciansLinks(t *testing.T) {
-	out := buildSite(t, build.Options{BaseURL: "https://trust.example/eso/"})
+	out := buildSite(t, build.Options{BaseURL: testsite.SubPathURL})
 	page := read(t, out, "en/for-professionals/links/index.html")
 	for _, want := range []string{
-		`<code class="links__url" data-copy dir="ltr">https://trust.example/eso/en/</code>`,
-		`<code class="links__url" data-copy dir="ltr">https://trust.example/eso/en/asking-for-a-second-opinion/</code>`,
-		`<code class="links__url" data-copy dir="ltr">https://trust.example/eso/en/what-happens-next/</code>`,
-		`<a class="links__qr" href="/eso/qr/qr_`,
+		`<code class="links__url" data-copy dir="ltr">` + testsite.SubPathURL + `en/</code>`,
+		`<code class="links__url" data-copy dir="ltr">` + testsite.SubPathURL + `en/asking-for-a-second-opinion/</code>`,
+		`<code class="links__url" data-copy dir="ltr">` + testsite.SubPathURL + `en/what-happens-next/</code>`,
+		`<a class="links__qr" href="/trust/eso/qr/qr_`,
 	} {
 		if !strings.Contains(page, want) {
 			t.Errorf("clinicians' links page lacks %q", want)
