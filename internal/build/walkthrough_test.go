@@ -18,6 +18,10 @@ func TestTrustWalkthroughWords(t *testing.T) {
 	if err := os.MkdirAll(text, 0o755); err != nil {
 		t.Fatal(err)
 	}
+	// English and Welsh only: the override and the language it must not reach.
+	if err := os.WriteFile(filepath.Join(site, "esosite.toml"), []byte("languages = [\"en\", \"cy\"]\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	good := "nodes:\n  mediation:\n    title: \"Mediation at our hospital\"\n    description: \"Our own mediation team.\"\n    what: \"Ask the ward for the mediation team.\"\n"
 	if err := os.WriteFile(filepath.Join(text, "en.yaml"), []byte(good), 0o644); err != nil {
 		t.Fatal(err)
