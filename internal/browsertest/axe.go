@@ -105,11 +105,15 @@ func RunAxe(ctx context.Context, rules []string) ([]AxeViolation, error) {
 	}
 	only := `{type: "tag", values: `
 	values, _ := json.Marshal(AxeTags)
+	// axe-core fetches and parses the stylesheets first, for the one rule
+	// that reads them (css-orientation-lock); a run of chosen rules skips it.
+	preload := "true"
 	if len(rules) > 0 {
 		only = `{type: "rule", values: `
 		values, _ = json.Marshal(rules)
+		preload = "false"
 	}
-	script := `axe.run(document, {runOnly: ` + only + string(values) + `}, resultTypes: ["violations"]})
+	script := `axe.run(document, {runOnly: ` + only + string(values) + `}, resultTypes: ["violations"], preload: ` + preload + `})
 	.then(r => JSON.stringify(r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help, helpUrl: v.helpUrl,
 		nodes: v.nodes.map(n => ({target: n.target, html: n.html, failureSummary: n.failureSummary}))}))))`
 	out, err := chromedp.Run(ctx, chromedp.Evaluate[string](script, chromedp.EvalAwaitPromise))
