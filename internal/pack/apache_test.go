@@ -9,7 +9,6 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
-	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -165,28 +164,7 @@ AddOutputFilterByType DEFLATE text/html text/plain text/xml text/css text/javasc
 			t.Logf("apache output:\n%s\nerror.log:\n%s", stderr.String(), log)
 		}
 	})
-	for _, port := range []int{aliasPort, rootPort} {
-		waitForPort(t, port)
-	}
-
-	cases := serverCases(t, site)
-	var wg sync.WaitGroup
-	for _, srv := range []struct {
-		name string
-		port int
-	}{{"alias", aliasPort}, {"root", rootPort}} {
-		// The two servers are asked side by side: each request waits on
-		// the other side of the connection, so two streams of them keep
-		// both cores busy where one leaves them idle half the time.
-		wg.Go(func() {
-			t.Run(srv.name, func(t *testing.T) {
-				origin := fmt.Sprintf("http://127.0.0.1:%d", srv.port)
-				runCases(t, origin, over(t, origin), site, cases)
-				checkDeployCurl(t, md, origin)
-			})
-		})
-	}
-	wg.Wait()
+	askBoth(t, md, site, aliasPort, rootPort)
 	if log, _ := os.ReadFile(filepath.Join(dir, "error.log")); regexp.MustCompile(`\[(\w+:)?(error|crit|alert|emerg)\]`).Match(log) && !t.Failed() {
 		t.Errorf("Apache logged errors while serving the package:\n%s", log)
 	}

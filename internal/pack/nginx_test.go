@@ -11,7 +11,6 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 )
@@ -133,29 +132,8 @@ http {
 			t.Logf("nginx output:\n%s\nerror.log:\n%s", stderr.String(), log)
 		}
 	})
-	for _, port := range []int{aliasPort, rootPort} {
-		waitForPort(t, port)
-	}
-
 	checkDeploySums(t, md, site)
-	cases := serverCases(t, site)
-	var wg sync.WaitGroup
-	for _, srv := range []struct {
-		name string
-		port int
-	}{{"alias", aliasPort}, {"root", rootPort}} {
-		// The two servers are asked side by side: each request waits on
-		// the other side of the connection, so two streams of them keep
-		// both cores busy where one leaves them idle half the time.
-		wg.Go(func() {
-			t.Run(srv.name, func(t *testing.T) {
-				origin := fmt.Sprintf("http://127.0.0.1:%d", srv.port)
-				runCases(t, origin, over(t, origin), site, cases)
-				checkDeployCurl(t, md, origin)
-			})
-		})
-	}
-	wg.Wait()
+	askBoth(t, md, site, aliasPort, rootPort)
 	t.Logf("nginx served and checked the package in %v", time.Since(start).Round(time.Millisecond))
 }
 

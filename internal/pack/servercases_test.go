@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 	"testing"
 )
 
@@ -181,6 +182,33 @@ func serverCases(t *testing.T, site string) []serverCase {
 
 // runCases sends every case to a server through fetch and checks the
 // answer; server names it in the log.
+// askBoth waits for the server's two virtual hosts (the package under an
+// alias and at a document root), then runs every server case and DEPLOY.md's
+// curl checks against each. The two are asked side by side: each request
+// waits on the other side of the connection, so two streams of them keep
+// both cores busy where one leaves them idle half the time.
+func askBoth(t *testing.T, md, site string, aliasPort, rootPort int) {
+	t.Helper()
+	for _, port := range []int{aliasPort, rootPort} {
+		waitForPort(t, port)
+	}
+	cases := serverCases(t, site)
+	var wg sync.WaitGroup
+	for _, srv := range []struct {
+		name string
+		port int
+	}{{"alias", aliasPort}, {"root", rootPort}} {
+		wg.Go(func() {
+			t.Run(srv.name, func(t *testing.T) {
+				origin := fmt.Sprintf("http://127.0.0.1:%d", srv.port)
+				runCases(t, origin, over(t, origin), site, cases)
+				checkDeployCurl(t, md, origin)
+			})
+		})
+	}
+	wg.Wait()
+}
+
 func runCases(t *testing.T, server string, fetch func(path, accept string) response, site string, cases []serverCase) {
 	t.Helper()
 	read := func(rel string) []byte {
