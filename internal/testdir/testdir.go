@@ -45,55 +45,39 @@ func Fixed(t testing.TB, src string) string {
 	// Trust folders are a few kilobytes and change only with the starter
 	// esosite.toml, so old ones are not pruned.
 	dst := filepath.Join(os.TempDir(), "esosite-test-folders", hex.EncodeToString(h.Sum(nil))[:20])
-	if _, err := os.Stat(dst); err == nil {
-		return dst
-	}
-	if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	// Copied beside it and renamed into place, so no test ever sees half a
-	// folder; if another process got there first, its copy is the same.
-	tmp, err := os.MkdirTemp(filepath.Dir(dst), ".new-")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer os.RemoveAll(tmp)
-	if err := os.CopyFS(tmp, os.DirFS(src)); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.Chmod(tmp, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.Rename(tmp, dst); err != nil {
-		if _, statErr := os.Stat(dst); statErr != nil {
-			t.Fatal(err)
-		}
-	}
+	place(t, dst, func(tmp string) error { return os.CopyFS(tmp, os.DirFS(src)) })
 	return dst
 }
 
 // Cached returns the folder kept under key (a testsite.Key, which changes
 // with every input of the build and all of esosite's source) and name,
-// first calling make to fill it if it is not there. It lives in
+// first calling fill to make it if it is not there. It lives in
 // testsite's cache, pruned with the sites.
-func Cached(t testing.TB, key, name string, make func(dir string) error) string {
+func Cached(t testing.TB, key, name string, fill func(dir string) error) string {
 	t.Helper()
 	dir := filepath.Join(testsite.Dir(), key+"-"+name)
+	place(t, dir, fill)
+	return dir
+}
+
+// place makes dir with fill unless it is there already. It is made in a
+// folder beside it and renamed into place, so no test ever sees half of it;
+// if another process got there first, what that one made is the same.
+func place(t testing.TB, dir string, fill func(tmp string) error) {
+	t.Helper()
 	if _, err := os.Stat(dir); err == nil {
-		return dir
+		return
 	}
-	if err := os.MkdirAll(testsite.Dir(), 0o755); err != nil {
+	if err := os.MkdirAll(filepath.Dir(dir), 0o755); err != nil {
 		t.Fatal(err)
 	}
-	// Made beside it and renamed into place, so no test ever sees half of
-	// it; if another process got there first, what it made is the same.
-	tmp, err := os.MkdirTemp(testsite.Dir(), "."+key+"-"+name+".new-")
+	tmp, err := os.MkdirTemp(filepath.Dir(dir), "."+filepath.Base(dir)+".new-")
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer os.RemoveAll(tmp)
-	if err := make(tmp); err != nil {
-		t.Fatalf("making %s: %v", name, err)
+	if err := fill(tmp); err != nil {
+		t.Fatalf("making %s: %v", dir, err)
 	}
 	if err := os.Chmod(tmp, 0o755); err != nil {
 		t.Fatal(err)
@@ -103,5 +87,4 @@ func Cached(t testing.TB, key, name string, make func(dir string) error) string 
 			t.Fatal(err)
 		}
 	}
-	return dir
 }
