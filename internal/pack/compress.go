@@ -57,20 +57,6 @@ func precompress(files map[string][]byte) {
 	}
 }
 
-// brotliBytes compresses data at brotli's best quality, as check.BrotliSize
-// measures the page weight budget.
-func brotliBytes(data []byte) []byte {
-	var c compressor
-	return c.brotli(data)
-}
-
-// gzipBytes compresses data with gzip -9. The header carries no name and no
-// time, so the same input always gives the same bytes.
-func gzipBytes(data []byte) []byte {
-	var c compressor
-	return c.gzip(data)
-}
-
 // compressor keeps its writers from one file to the next; it is for one
 // goroutine.
 type compressor struct {
@@ -78,6 +64,7 @@ type compressor struct {
 	gz *gzip.Writer
 }
 
+// brotli compresses at brotli's best quality.
 func (c *compressor) brotli(data []byte) []byte {
 	var b bytes.Buffer
 	if c.br == nil {
@@ -90,6 +77,8 @@ func (c *compressor) brotli(data []byte) []byte {
 	return b.Bytes()
 }
 
+// gzip compresses with gzip -9. The header carries no name and no time, so
+// the same input always gives the same bytes.
 func (c *compressor) gzip(data []byte) []byte {
 	var b bytes.Buffer
 	if c.gz == nil {

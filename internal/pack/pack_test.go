@@ -428,3 +428,14 @@ func TestHashed(t *testing.T) {
 		}
 	}
 }
+
+// brotliBytes and gzipBytes compress one file as precompress does.
+func brotliBytes(data []byte) []byte {
+	var c compressor
+	return c.brotli(data)
+}
+
+func gzipBytes(data []byte) []byte {
+	var c compressor
+	return c.gzip(data)
+}
